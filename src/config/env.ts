@@ -1,0 +1,97 @@
+import path from "path"
+import { z } from "@medusajs/framework/zod"
+
+/**
+ * The one place Emporium reads its environment. Everything else (medusa-config.ts,
+ * the start script, tests, the bench runner) asks this module, so a variable is
+ * named, validated and documented once. README's "Configuration" table mirrors it.
+ */
+
+const urlWithProtocols = (name: string, protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .refine(
+      (value) => {
+        try {
+          const url = new URL(value)
+          return protocols.includes(url.protocol.replace(/:$/, ""))
+        } catch {
+          return false
+        }
+      },
+      {
+        message: `${name} must be a URL starting with ${protocols
+          .map((p) => `${p}://`)
+          .join(" or ")}`,
+      }
+    )
+
+const port = z.coerce
+  .number({ message: "PORT must be a number" })
+  .int("PORT must be a whole number")
+  .min(1, "PORT must be between 1 and 65535")
+  .max(65535, "PORT must be between 1 and 65535")
+
+/** An empty string in the environment means "not set", as in most shells' habits. */
+const optional = <T extends z.ZodTypeAny>(schema: T) =>
+  z.preprocess((v) => (v === "" ? undefined : v), schema.optional())
+
+const flag = z.preprocess(
+  (v) => (v === "" || v === undefined ? undefined : String(v).toLowerCase()),
+  z.enum(["true", "false", "1", "0"]).optional().transform((v) => v === "true" || v === "1")
+)
+
+export const EnvSchema = z.object({
+  NODE_ENV: optional(z.string()),
+  /** HTTP port of the engine (store API, admin API, dashboard). */
+  PORT: optional(port).transform((v) => v ?? 9000),
+  /** PostgreSQL connection string; when absent an embedded PostgreSQL is started. */
+  DATABASE_URL: optional(urlWithProtocols("DATABASE_URL", ["postgres", "postgresql"])),
+  /** Redis connection string; switches event bus, workflow engine, locking, cache and sessions to Redis. */
+  REDIS_URL: optional(urlWithProtocols("REDIS_URL", ["redis", "rediss"])),
+  /** Where Emporium keeps its local state: embedded database, generated secrets, uploads. */
+  EMPORIUM_DATA_DIR: optional(z.string()),
+  /** Port of the embedded PostgreSQL (only used without DATABASE_URL). */
+  EMBEDDED_PG_PORT: optional(port).transform((v) => v ?? 54329),
+  JWT_SECRET: optional(z.string().min(16, "JWT_SECRET must be at least 16 characters")),
+  COOKIE_SECRET: optional(z.string().min(16, "COOKIE_SECRET must be at least 16 characters")),
+  STORE_CORS: optional(z.string()),
+  ADMIN_CORS: optional(z.string()),
+  AUTH_CORS: optional(z.string()),
+  /** Login of the admin user created on first start. */
+  ADMIN_EMAIL: optional(z.string().email("ADMIN_EMAIL must be an e-mail address")),
+  ADMIN_PASSWORD: optional(z.string().min(8, "ADMIN_PASSWORD must be at least 8 characters")),
+  /**
+   * Runs the app as plain Medusa: none of Emporium's modules, plugins, hooks,
+   * routes or middlewares. The bench runner uses it for the vanilla baseline.
+   */
+  EMPORIUM_VANILLA: flag,
+})
+
+export type Env = z.infer<typeof EnvSchema>
+
+/** A configuration problem a person can fix, told in one sentence. */
+export class ConfigurationError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = "ConfigurationError"
+  }
+}
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = EnvSchema.safeParse(source)
+  if (!parsed.success) {
+    const first = parsed.error.issues[0]
+    const name = first.path.join(".")
+    const message = first.message.startsWith(name) ? first.message : `${name}: ${first.message}`
+    throw new ConfigurationError(message)
+  }
+  return parsed.data
+}
+
+export function dataDir(env: Env, cwd = process.cwd()): string {
+  return path.resolve(cwd, env.EMPORIUM_DATA_DIR ?? ".data")
+}
+
+export const DEFAULT_ADMIN_EMAIL = "admin@emporium.test"

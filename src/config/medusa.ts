@@ -1,0 +1,109 @@
+import { defineConfig } from "@medusajs/framework/utils"
+import type { Env } from "./env"
+import { dataDir } from "./env"
+import { resolveSecrets } from "./secrets"
+
+type ConfigInput = Parameters<typeof defineConfig>[0]
+type ModuleEntry = { resolve: string; key?: string; options?: Record<string, unknown> }
+
+const DEV_STOREFRONT_ORIGINS = "http://localhost:8000,http://127.0.0.1:8000"
+const DEV_ADMIN_ORIGINS = "http://localhost:5173,http://localhost:9000,http://127.0.0.1:9000"
+
+/**
+ * Infrastructure modules: Redis-backed when REDIS_URL is set, otherwise the
+ * in-process defaults. Locking always runs through a real provider so that two
+ * server processes on one database still serialise stock changes: Redis when
+ * present, PostgreSQL advisory locks otherwise.
+ */
+export function infrastructureModules(env: Env): ModuleEntry[] {
+  if (env.REDIS_URL) {
+    const redisUrl = env.REDIS_URL
+    return [
+      { resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl } },
+      { resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { redisUrl } } },
+      { resolve: "@medusajs/medusa/cache-redis", options: { redisUrl } },
+      {
+        resolve: "@medusajs/medusa/locking",
+        options: {
+          providers: [
+            {
+              resolve: "@medusajs/medusa/locking-redis",
+              id: "locking-redis",
+              is_default: true,
+              options: { redisUrl },
+            },
+          ],
+        },
+      },
+    ]
+  }
+  return [
+    {
+      resolve: "@medusajs/medusa/locking",
+      options: {
+        providers: [
+          {
+            resolve: "@medusajs/medusa/locking-postgres",
+            id: "locking-postgres",
+            is_default: true,
+          },
+        ],
+      },
+    },
+  ]
+}
+
+/** Medusa modules Emporium turns on beyond Medusa's defaults, each with its embedded default provider. */
+export function emporiumCoreModules(): ModuleEntry[] {
+  return [
+    {
+      resolve: "@medusajs/medusa/search",
+      options: {
+        providers: [{ resolve: "@medusajs/medusa/search-postgres", id: "postgres" }],
+      },
+    },
+    {
+      resolve: "@medusajs/medusa/notification",
+      options: {
+        providers: [
+          {
+            // Dev mailbox: e-mails are logged instead of sent until a real provider is configured.
+            resolve: "@medusajs/medusa/notification-local",
+            id: "local",
+            options: { channels: ["email"] },
+          },
+        ],
+      },
+    },
+  ]
+}
+
+/** Emporium's own modules (src/modules/*), added by the feature issues. */
+export function emporiumModules(_env: Env): ModuleEntry[] {
+  return []
+}
+
+export function buildMedusaConfig(env: Env, cwd = process.cwd()): ConfigInput {
+  const secrets = resolveSecrets(env, dataDir(env, cwd))
+  const modules = [
+    ...infrastructureModules(env),
+    ...(env.EMPORIUM_VANILLA ? [] : [...emporiumCoreModules(), ...emporiumModules(env)]),
+  ]
+  return {
+    projectConfig: {
+      databaseUrl: env.DATABASE_URL,
+      redisUrl: env.REDIS_URL,
+      http: {
+        storeCors: env.STORE_CORS ?? DEV_STOREFRONT_ORIGINS,
+        adminCors: env.ADMIN_CORS ?? DEV_ADMIN_ORIGINS,
+        authCors: env.AUTH_CORS ?? `${DEV_STOREFRONT_ORIGINS},${DEV_ADMIN_ORIGINS}`,
+        jwtSecret: secrets.jwtSecret,
+        cookieSecret: secrets.cookieSecret,
+      },
+    },
+    admin: {
+      disable: env.EMPORIUM_VANILLA,
+    },
+    modules,
+  }
+}
