@@ -46,6 +46,11 @@ export const EnvSchema = z.object({
   NODE_ENV: optional(z.string()),
   /** HTTP port of the engine (store API, admin API, dashboard). */
   PORT: optional(port).transform((v) => v ?? 9000),
+  /**
+   * Public URL of the engine. The dashboard calls the API there, and session cookies are
+   * marked Secure exactly when it is https. Default: http://localhost:PORT.
+   */
+  MEDUSA_BACKEND_URL: optional(urlWithProtocols("MEDUSA_BACKEND_URL", ["http", "https"])),
   /** PostgreSQL connection string; when absent an embedded PostgreSQL is started. */
   DATABASE_URL: optional(urlWithProtocols("DATABASE_URL", ["postgres", "postgresql"])),
   /** Redis connection string; switches event bus, workflow engine, locking, cache and sessions to Redis. */
@@ -92,6 +97,10 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
 
 export function dataDir(env: Env, cwd = process.cwd()): string {
   return path.resolve(cwd, env.EMPORIUM_DATA_DIR ?? ".data")
+}
+
+export function backendUrl(env: Env): string {
+  return (env.MEDUSA_BACKEND_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "")
 }
 
 export const DEFAULT_ADMIN_EMAIL = "admin@emporium.test"

@@ -1,9 +1,8 @@
-import { defineConfig } from "@medusajs/framework/utils"
+import type { InputConfigWithArrayModules } from "@medusajs/framework/types"
 import type { Env } from "./env"
-import { dataDir } from "./env"
+import { backendUrl, dataDir } from "./env"
 import { resolveSecrets } from "./secrets"
 
-type ConfigInput = Parameters<typeof defineConfig>[0]
 type ModuleEntry = { resolve: string; key?: string; options?: Record<string, unknown> }
 
 const DEV_STOREFRONT_ORIGINS = "http://localhost:8000,http://127.0.0.1:8000"
@@ -83,7 +82,7 @@ export function emporiumModules(_env: Env): ModuleEntry[] {
   return []
 }
 
-export function buildMedusaConfig(env: Env, cwd = process.cwd()): ConfigInput {
+export function buildMedusaConfig(env: Env, cwd = process.cwd()): InputConfigWithArrayModules {
   const secrets = resolveSecrets(env, dataDir(env, cwd))
   const modules = [
     ...infrastructureModules(env),
@@ -100,9 +99,14 @@ export function buildMedusaConfig(env: Env, cwd = process.cwd()): ConfigInput {
         jwtSecret: secrets.jwtSecret,
         cookieSecret: secrets.cookieSecret,
       },
+      // A Secure cookie is never sent back over plain http, which would make the
+      // dashboard's login silently fail on http://localhost in production mode.
+      cookieOptions: { secure: backendUrl(env).startsWith("https:") },
     },
     admin: {
       disable: env.EMPORIUM_VANILLA,
+      // Unset means "same origin as the dashboard", which survives a change of PORT.
+      backendUrl: env.MEDUSA_BACKEND_URL,
     },
     modules,
   }

@@ -1,0 +1,132 @@
+/**
+ * Browser smoke test of `npm start` as a new user runs it: no DATABASE_URL (so an
+ * embedded PostgreSQL), a fresh data dir, the demo store seeded, then headless
+ * Chromium logs in to the dashboard and sees the product list. A second start
+ * must reuse the data and skip build, migrations and seed.
+ */
+import { spawn, type ChildProcess } from "child_process"
+import fs from "fs"
+import net from "net"
+import os from "os"
+import path from "path"
+import { chromium, type Browser } from "playwright-core"
+
+jest.setTimeout(15 * 60_000)
+
+const ROOT = path.resolve(__dirname, "..", "..")
+const ADMIN = { email: "smoke-admin@emporium.test", password: "smoke-test-password-1" }
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer()
+    server.listen(0, () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+type Started = { child: ChildProcess; output: () => string; exited: Promise<number | null> }
+
+/** Runs `npm start`'s script and resolves once its banner says the engine is up. */
+function startEngine(env: NodeJS.ProcessEnv): Promise<Started> {
+  let output = ""
+  const child = spawn(process.execPath, [path.join(ROOT, "scripts", "start.js")], {
+    cwd: ROOT,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  })
+  const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)))
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      if (output.includes("Emporium is running")) resolve({ child, output: () => output, exited })
+    }
+    child.stdout!.on("data", onData)
+    child.stderr!.on("data", onData)
+    void exited.then((code) => reject(new Error(`npm start exited with ${code} before serving:\n${output.slice(-3000)}`)))
+  })
+}
+
+async function stopEngine(started: Started): Promise<number | null> {
+  started.child.kill("SIGINT")
+  return started.exited
+}
+
+describe("npm start with no configuration, then the admin dashboard in Chromium", () => {
+  let env: NodeJS.ProcessEnv
+  let port: number
+  let browser: Browser | undefined
+
+  beforeAll(async () => {
+    port = await freePort()
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "emporium-smoke-"))
+    env = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      PORT: String(port),
+      EMBEDDED_PG_PORT: String(await freePort()),
+      EMPORIUM_DATA_DIR: dataDir,
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+    }
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  it("first start: embedded database, demo store, admin login, product list; Ctrl-C stops it all", async () => {
+    const engine = await startEngine(env)
+    try {
+      const banner = engine.output()
+      expect(banner).toContain("embedded PostgreSQL")
+      expect(banner).toContain(`Admin dashboard http://localhost:${port}/app`)
+      expect(banner).toContain(`Admin login     ${ADMIN.email} / ${ADMIN.password}`)
+      const key = banner.match(/Publishable key (pk_\w+)/)?.[1]
+      expect(key).toBeDefined()
+
+      // The storefront view of the demo store, through the printed publishable key.
+      const res = await fetch(`http://localhost:${port}/store/products?limit=1&fields=title`, {
+        headers: { "x-publishable-api-key": key! },
+      })
+      expect(res.status).toBe(200)
+      const body = (await res.json()) as { products: { title: string }[]; count: number }
+      expect(body.count).toBeGreaterThanOrEqual(200)
+      const title = body.products[0].title
+
+      browser = await chromium.launch({
+        executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+        args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+      })
+      const page = await browser.newPage()
+      await page.goto(`http://localhost:${port}/app/login`)
+      await page.locator('input[name="email"]').fill(ADMIN.email)
+      await page.locator('input[name="password"]').fill(ADMIN.password)
+      await page.getByRole("button", { name: /continue/i }).click()
+      await page.waitForURL((url) => !url.pathname.endsWith("/login"), { timeout: 60_000 })
+
+      await page.goto(`http://localhost:${port}/app/products?q=${encodeURIComponent(title)}`)
+      await expect(page.getByText(title, { exact: true }).first().waitFor({ timeout: 60_000 })).resolves.toBeUndefined()
+      await page.screenshot({ path: path.join(os.tmpdir(), "emporium-admin-products.png") })
+    } finally {
+      expect(await stopEngine(engine)).toBe(130)
+    }
+    expect(engine.output()).toContain("stopping the embedded PostgreSQL")
+  })
+
+  it("second start reuses the data: no build, no migrations, no seed", async () => {
+    const engine = await startEngine(env)
+    try {
+      const output = engine.output()
+      expect(output).toContain("build is current: skipping `medusa build`")
+      expect(output).toContain("database schema is current: skipping migrations")
+      expect(output).not.toContain("seeding the demo store")
+      expect(output).not.toContain("initialising embedded PostgreSQL")
+      const health = await fetch(`http://localhost:${port}/health`)
+      expect(health.status).toBe(200)
+    } finally {
+      expect(await stopEngine(engine)).toBe(130)
+    }
+  })
+})

@@ -1,0 +1,35 @@
+import type { Env } from "../../src/config/env"
+import { emporiumCoreModules, infrastructureModules } from "../../src/config/medusa"
+
+type Entry = { resolve: string; options?: Record<string, unknown> }
+
+const LABELS: Record<string, string> = {
+  "@medusajs/medusa/event-bus-redis": "event bus: Redis",
+  "@medusajs/medusa/workflow-engine-redis": "workflow engine: Redis",
+  "@medusajs/medusa/cache-redis": "cache: Redis",
+  "@medusajs/medusa/locking-redis": "locking: Redis",
+  "@medusajs/medusa/locking-postgres": "locking: PostgreSQL advisory locks",
+  "@medusajs/medusa/search-postgres": "search: PostgreSQL (Medusa Search Module)",
+  "@medusajs/medusa/notification-local": "notifications: dev mailbox (e-mails written to the log)",
+}
+
+function providers(entry: Entry): Entry[] {
+  const list = entry.options?.providers
+  return Array.isArray(list) ? (list as Entry[]) : []
+}
+
+/**
+ * The backing services in use, read off the same module list medusa-config.ts
+ * is built from, so the start banner cannot drift from the real configuration.
+ */
+export function describeServices(env: Env, database: string): string[] {
+  const entries = [...infrastructureModules(env), ...(env.EMPORIUM_VANILLA ? [] : emporiumCoreModules())]
+  const resolved = entries.flatMap((e) => [e, ...providers(e)]).map((e) => e.resolve)
+  const lines = [`database: ${database}`]
+  lines.push(...resolved.filter((r) => LABELS[r]).map((r) => LABELS[r]))
+  if (!env.REDIS_URL) {
+    lines.push("event bus, workflow engine, cache: in-memory (set REDIS_URL for Redis)")
+  }
+  lines.push("payments: Medusa system provider (pp_system_default)")
+  return lines
+}

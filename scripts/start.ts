@@ -1,0 +1,230 @@
+/**
+ * `npm start`: one command from a fresh clone to a running engine with a demo store.
+ *
+ * Ensures a database (embedded PostgreSQL unless DATABASE_URL is set), builds the app
+ * when its sources changed, migrates when the build or the database changed, seeds the
+ * demo store and the admin user on first run, then serves API and dashboard with
+ * `medusa start` in production mode. Ctrl-C stops the server and the embedded database.
+ */
+import { spawn, type ChildProcess } from "child_process"
+import fs from "fs"
+import net from "net"
+import path from "path"
+import { loadEnv } from "@medusajs/framework/utils"
+import {
+  ConfigurationError,
+  DEFAULT_ADMIN_EMAIL,
+  backendUrl,
+  dataDir,
+  readEnv,
+  type Env,
+} from "../src/config/env"
+import { resolveSecrets, storedSecret } from "../src/config/secrets"
+import {
+  ensureDatabase,
+  planDatabase,
+  startEmbeddedPostgres,
+  type EmbeddedHandle,
+} from "./lib/database"
+import { buildFingerprint } from "./lib/fingerprint"
+import { databaseKey, inspectDatabase, readState, writeState } from "./lib/state"
+import { describeServices } from "./lib/services"
+
+const ROOT = path.resolve(__dirname, "..")
+const SERVER_DIR = path.join(ROOT, ".medusa", "server")
+const BUILD_STAMP = path.join(SERVER_DIR, ".emporium-build")
+const MEDUSA_CLI = require.resolve("@medusajs/cli/cli.js")
+const DEV_MODE = process.argv.includes("--dev")
+
+let embedded: EmbeddedHandle | undefined
+let current: ChildProcess | undefined
+let stopping = false
+
+const say = (line: string) => console.log(`[emporium] ${line}`)
+
+function runMedusa(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [MEDUSA_CLI, ...args], { cwd, env, stdio: "inherit" })
+    current = child
+    child.on("exit", (code, signal) => {
+      current = undefined
+      if (code === 0) resolve()
+      else reject(new Error(`medusa ${args[0]} ended with ${signal ?? `exit code ${code}`}`))
+    })
+  })
+}
+
+function assertPortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer()
+    probe.once("error", (error: NodeJS.ErrnoException) =>
+      reject(
+        new ConfigurationError(
+          error.code === "EADDRINUSE"
+            ? `Port ${port} is already in use: stop what uses it or set PORT to another port.`
+            : `Cannot listen on port ${port}: ${error.message}.`
+        )
+      )
+    )
+    probe.listen(port, () => probe.close(() => resolve()))
+  })
+}
+
+async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
+  for (;;) {
+    if (child.exitCode !== null) throw new Error("the server stopped while starting")
+    try {
+      const res = await fetch(`${url}/health`)
+      if (res.ok) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500))
+  }
+}
+
+async function buildIfStale(env: NodeJS.ProcessEnv): Promise<string> {
+  const fingerprint = buildFingerprint(ROOT)
+  const built = fs.existsSync(BUILD_STAMP) ? fs.readFileSync(BUILD_STAMP, "utf8").trim() : ""
+  if (built === fingerprint) {
+    say("build is current: skipping `medusa build`")
+    return fingerprint
+  }
+  say("building the engine and admin dashboard (first start or changed sources, ~1 min)…")
+  await runMedusa(["build"], ROOT, env)
+  fs.writeFileSync(BUILD_STAMP, fingerprint)
+  return fingerprint
+}
+
+function banner(env: Env, info: { adminEmail: string; adminPassword?: string; key: string | null; services: string[] }) {
+  const url = backendUrl(env)
+  const lines = [
+    "",
+    "  Emporium is running",
+    `  Store API       ${url}/store`,
+    `  Admin dashboard ${url}/app`,
+    `  Admin login     ${info.adminEmail} / ${info.adminPassword ?? "(password chosen when this user was created)"}`,
+    `  Publishable key ${info.key ?? "(none found: create one in the dashboard)"}`,
+    "  Services:",
+    ...info.services.map((s) => `    - ${s}`),
+    "  Ctrl-C stops everything.",
+    "",
+  ]
+  console.log(lines.join("\n"))
+}
+
+async function main() {
+  loadEnv(process.env.NODE_ENV || "development", ROOT)
+  const env = readEnv()
+  const dir = dataDir(env, ROOT)
+  fs.mkdirSync(dir, { recursive: true })
+
+  await assertPortFree(env.PORT)
+
+  const plan = planDatabase(env, dir)
+  if (plan.kind === "embedded") {
+    say(`starting ${plan.description}`)
+    embedded = await startEmbeddedPostgres(plan, say)
+  } else {
+    say(`using ${plan.description}`)
+    await ensureDatabase(plan.url)
+  }
+
+  const secrets = resolveSecrets(env, dir)
+  const adminEmail = env.ADMIN_EMAIL ?? DEFAULT_ADMIN_EMAIL
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: DEV_MODE ? "development" : "production",
+    MEDUSA_DISABLE_TELEMETRY: "true",
+    PORT: String(env.PORT),
+    DATABASE_URL: plan.url,
+    JWT_SECRET: secrets.jwtSecret,
+    COOKIE_SECRET: secrets.cookieSecret,
+    EMPORIUM_DATA_DIR: dir,
+  }
+
+  const appDir = DEV_MODE ? ROOT : SERVER_DIR
+  const build = DEV_MODE ? "dev" : await buildIfStale(childEnv)
+
+  const state = readState(dir)
+  const key = databaseKey(plan.url)
+  let facts = await inspectDatabase(plan.url, adminEmail)
+  const last = state.migrated?.[key]
+  if (last && last.build === build && last.migrations === facts.appliedMigrations && facts.appliedMigrations > 0) {
+    say("database schema is current: skipping migrations")
+  } else {
+    say("migrating the database…")
+    await runMedusa(["db:migrate"], appDir, childEnv)
+    facts = await inspectDatabase(plan.url, adminEmail)
+    state.migrated = { ...state.migrated, [key]: { build, migrations: facts.appliedMigrations } }
+    writeState(dir, state)
+  }
+
+  if (facts.products === 0) {
+    say("seeding the demo store (first run)…")
+    await runMedusa(["exec", "./src/scripts/seed" + (DEV_MODE ? ".ts" : ".js")], appDir, childEnv)
+  }
+
+  let adminPassword: string | undefined = env.ADMIN_PASSWORD
+  if (!facts.adminExists) {
+    adminPassword = adminPassword ?? storedSecret(dir, "adminPassword")
+    say(`creating the admin user ${adminEmail}`)
+    await runMedusa(["user", "-e", adminEmail, "-p", adminPassword], appDir, childEnv)
+  } else if (!adminPassword) {
+    const stored = path.join(dir, "secrets.json")
+    adminPassword = fs.existsSync(stored) ? JSON.parse(fs.readFileSync(stored, "utf8")).adminPassword : undefined
+  }
+  facts = await inspectDatabase(plan.url, adminEmail)
+
+  say(DEV_MODE ? "starting `medusa develop`…" : "starting the server…")
+  const server = spawn(process.execPath, [MEDUSA_CLI, DEV_MODE ? "develop" : "start"], {
+    cwd: appDir,
+    env: childEnv,
+    stdio: "inherit",
+  })
+  current = server
+  server.on("exit", (code, signal) => {
+    current = undefined
+    if (!stopping) {
+      console.error(`[emporium] the server stopped (${signal ?? `exit code ${code}`})`)
+      void shutdown(code ?? 1)
+    }
+  })
+  await waitForHealth(`http://127.0.0.1:${env.PORT}`, server)
+  banner(env, {
+    adminEmail,
+    adminPassword,
+    key: facts.publishableKey,
+    services: describeServices(env, plan.description),
+  })
+}
+
+async function shutdown(code: number) {
+  if (stopping) return
+  stopping = true
+  if (current && current.exitCode === null) {
+    const child = current
+    const exited = new Promise((r) => child.once("exit", r))
+    child.kill("SIGTERM")
+    const timer = setTimeout(() => child.kill("SIGKILL"), 10_000)
+    await exited
+    clearTimeout(timer)
+  }
+  if (embedded) {
+    say("stopping the embedded PostgreSQL")
+    await embedded.stop().catch(() => undefined)
+  }
+  process.exit(code)
+}
+
+process.on("SIGINT", () => void shutdown(130))
+process.on("SIGTERM", () => void shutdown(143))
+
+main().catch(async (error) => {
+  if (error instanceof ConfigurationError) {
+    console.error(`\n[emporium] ${error.message}\n`)
+  } else {
+    console.error(`\n[emporium] start failed: ${(error as Error).message}\n`)
+  }
+  await shutdown(1)
+})

@@ -1,0 +1,99 @@
+import fs from "fs"
+import os from "os"
+import path from "path"
+import { ConfigurationError, readEnv } from "../env"
+import { buildMedusaConfig } from "../medusa"
+
+const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "emporium-config-"))
+
+type Entry = { resolve: string; options?: { providers?: { resolve: string }[] } }
+const resolvedNames = (modules: unknown) =>
+  (modules as Entry[]).flatMap((m) => [m.resolve, ...(m.options?.providers ?? []).map((p) => p.resolve)])
+
+describe("environment", () => {
+  it("runs with no variables at all: port 9000, embedded database, no Redis", () => {
+    const env = readEnv({})
+    expect(env.PORT).toBe(9000)
+    expect(env.DATABASE_URL).toBeUndefined()
+    expect(env.REDIS_URL).toBeUndefined()
+    expect(env.EMPORIUM_VANILLA).toBe(false)
+  })
+
+  it.each([
+    [{ PORT: "abc" }, /PORT must be a number/],
+    [{ PORT: "70000" }, /PORT must be between 1 and 65535/],
+    [{ DATABASE_URL: "mysql://x@y/z" }, /DATABASE_URL must be a URL starting with postgres:\/\/ or postgresql:\/\//],
+    [{ DATABASE_URL: "not a url" }, /DATABASE_URL must be a URL/],
+    [{ REDIS_URL: "localhost:6379" }, /REDIS_URL must be a URL starting with redis:\/\//],
+    [{ JWT_SECRET: "short" }, /JWT_SECRET must be at least 16 characters/],
+  ])("refuses %j with one clear sentence", (vars, message) => {
+    expect(() => readEnv(vars)).toThrow(ConfigurationError)
+    expect(() => readEnv(vars)).toThrow(message)
+  })
+
+  it("treats an empty variable as unset", () => {
+    expect(readEnv({ DATABASE_URL: "", PORT: "" }).DATABASE_URL).toBeUndefined()
+  })
+})
+
+describe("medusa config", () => {
+  it("uses in-process infrastructure and PostgreSQL advisory locks without REDIS_URL", () => {
+    const config = buildMedusaConfig(readEnv({}), tmp())
+    const names = resolvedNames(config.modules)
+    expect(names).toContain("@medusajs/medusa/locking-postgres")
+    expect(names.some((n) => n.includes("redis"))).toBe(false)
+    expect(config.projectConfig?.redisUrl).toBeUndefined()
+  })
+
+  it("moves event bus, workflow engine, cache, locking and sessions to Redis with REDIS_URL", () => {
+    const config = buildMedusaConfig(readEnv({ REDIS_URL: "redis://127.0.0.1:6379" }), tmp())
+    const names = resolvedNames(config.modules)
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "@medusajs/medusa/event-bus-redis",
+        "@medusajs/medusa/workflow-engine-redis",
+        "@medusajs/medusa/cache-redis",
+        "@medusajs/medusa/locking-redis",
+      ])
+    )
+    expect(names).not.toContain("@medusajs/medusa/locking-postgres")
+    expect(config.projectConfig?.redisUrl).toBe("redis://127.0.0.1:6379")
+  })
+
+  it("enables the Postgres search provider and the dev mailbox, and none of them in vanilla mode", () => {
+    const names = resolvedNames(buildMedusaConfig(readEnv({}), tmp()).modules)
+    expect(names).toEqual(expect.arrayContaining(["@medusajs/medusa/search-postgres", "@medusajs/medusa/notification-local"]))
+    const vanilla = resolvedNames(buildMedusaConfig(readEnv({ EMPORIUM_VANILLA: "true" }), tmp()).modules)
+    expect(vanilla).not.toContain("@medusajs/medusa/search-postgres")
+    expect(vanilla).not.toContain("@medusajs/medusa/notification-local")
+  })
+
+  it("generates secrets once into the data dir and reuses them; never a literal", () => {
+    const dir = tmp()
+    const first = buildMedusaConfig(readEnv({}), dir).projectConfig?.http
+    const second = buildMedusaConfig(readEnv({}), dir).projectConfig?.http
+    expect(first?.jwtSecret).toHaveLength(32)
+    expect(first?.jwtSecret).not.toBe(first?.cookieSecret)
+    expect(second?.jwtSecret).toBe(first?.jwtSecret)
+    expect(fs.statSync(path.join(dir, ".data", "secrets.json")).mode & 0o077).toBe(0)
+    const other = buildMedusaConfig(readEnv({}), tmp()).projectConfig?.http
+    expect(other?.jwtSecret).not.toBe(first?.jwtSecret)
+  })
+
+  it("takes secrets from the environment when given", () => {
+    const http = buildMedusaConfig(
+      readEnv({ JWT_SECRET: "j".repeat(32), COOKIE_SECRET: "c".repeat(32) }),
+      tmp()
+    ).projectConfig?.http
+    expect(http?.jwtSecret).toBe("j".repeat(32))
+    expect(http?.cookieSecret).toBe("c".repeat(32))
+  })
+
+  it("marks session cookies Secure exactly when the public URL is https", () => {
+    expect(buildMedusaConfig(readEnv({}), tmp()).projectConfig?.cookieOptions?.secure).toBe(false)
+    expect(
+      buildMedusaConfig(readEnv({ MEDUSA_BACKEND_URL: "https://shop.example.com" }), tmp()).projectConfig
+        ?.cookieOptions?.secure
+    ).toBe(true)
+  })
+})
