@@ -136,6 +136,8 @@ async function main() {
     ...process.env,
     NODE_ENV: DEV_MODE ? "development" : "production",
     MEDUSA_DISABLE_TELEMETRY: "true",
+    // One line per HTTP request ("http" level) drowns the banner and costs throughput.
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "info",
     PORT: String(env.PORT),
     DATABASE_URL: plan.url,
     JWT_SECRET: secrets.jwtSecret,
