@@ -9,6 +9,7 @@ import fs from "fs"
 import net from "net"
 import os from "os"
 import path from "path"
+import Medusa from "@medusajs/js-sdk"
 import { chromium, type Browser } from "playwright-core"
 
 jest.setTimeout(15 * 60_000)
@@ -86,14 +87,13 @@ describe("npm start with no configuration, then the admin dashboard in Chromium"
       const key = banner.match(/Publishable key (pk_\w+)/)?.[1]
       expect(key).toBeDefined()
 
-      // The storefront view of the demo store, through the printed publishable key.
-      const res = await fetch(`http://localhost:${port}/store/products?limit=1&fields=title`, {
-        headers: { "x-publishable-api-key": key! },
-      })
-      expect(res.status).toBe(200)
-      const body = (await res.json()) as { products: { title: string }[]; count: number }
-      expect(body.count).toBeGreaterThanOrEqual(200)
-      const title = body.products[0].title
+      // The storefront's view of the demo store, through Medusa's own JS SDK and the printed key.
+      const sdk = new Medusa({ baseUrl: `http://localhost:${port}`, publishableKey: key })
+      const { regions } = await sdk.store.region.list()
+      expect(regions.map((r) => r.currency_code).sort()).toEqual(["eur", "usd"])
+      const { products, count } = await sdk.store.product.list({ limit: 1, fields: "title" })
+      expect(count).toBeGreaterThanOrEqual(200)
+      const title = products[0].title
 
       browser = await chromium.launch({
         executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",

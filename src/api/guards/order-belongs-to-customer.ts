@@ -1,5 +1,6 @@
-import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import type { AuthenticatedMedusaRequest, MedusaRequest } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import { defineGuard } from "./define-guard"
 
 /**
  * Medusa serves GET /store/orders/:id to anyone holding the id. Emporium keeps that for
@@ -8,26 +9,15 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
  * customer. Anyone else gets the same 404 as for an id that does not exist, so the
  * answer leaks nothing.
  */
-export async function orderBelongsToCustomer(
-  req: MedusaRequest,
-  _res: MedusaResponse,
-  next: MedusaNextFunction
-) {
-  try {
-    const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-    const { data } = await query.graph({
-      entity: "order",
-      fields: ["id", "customer_id", "customer.has_account"],
-      filters: { id: req.params.id },
-    })
-    const order = data[0]
-    const ownedByAccount = Boolean(order?.customer?.has_account)
-    const actorId = (req as MedusaRequest & { auth_context?: { actor_id?: string } }).auth_context?.actor_id
-    if (order && ownedByAccount && order.customer_id !== actorId) {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id: ${req.params.id} was not found`)
-    }
-    next()
-  } catch (error) {
-    next(error)
+export const orderBelongsToCustomer = defineGuard(async (req, query) => {
+  const { data } = await query.graph({
+    entity: "order",
+    fields: ["id", "customer_id", "customer.has_account"],
+    filters: { id: req.params.id },
+  })
+  const order = data[0]
+  const actorId = (req as MedusaRequest & Partial<AuthenticatedMedusaRequest>).auth_context?.actor_id
+  if (order?.customer?.has_account && order.customer_id !== actorId) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id: ${req.params.id} was not found`)
   }
-}
+})
