@@ -1,0 +1,87 @@
+// Closed-loop HTTP load with autocannon, summarised into the bench's metric format.
+import autocannon from "autocannon"
+
+const round = (n, digits = 1) => (Number.isFinite(n) ? Number(n.toFixed(digits)) : n)
+
+/**
+ * Runs autocannon against ctx.server for ctx.options.duration seconds with
+ * ctx.options.connections connections. `next()` returns the next request as
+ * { method, path, body? }; every request carries the publishable key.
+ * Returns { metrics, errors, raw } (see bench/run.mjs for the format).
+ */
+export async function load(ctx, next, { connections = ctx.options.connections, duration = ctx.options.duration, amount } = {}) {
+  const samples = []
+  const statuses = {}
+  const before = ctx.server.sample()
+  const result = await autocannon({
+    url: ctx.server.url,
+    connections,
+    duration,
+    amount,
+    timeout: 30,
+    headers: { ...ctx.store.headers },
+    requests: [
+      {
+        setupRequest(req) {
+          const r = next()
+          return {
+            ...req,
+            method: r.method ?? "GET",
+            path: r.path,
+            body: r.body === undefined ? undefined : JSON.stringify(r.body),
+          }
+        },
+        onResponse(status, body) {
+          statuses[status] = (statuses[status] ?? 0) + 1
+          if ((status < 200 || status >= 300) && samples.length < 5) {
+            samples.push({ status, body: String(body ?? "").slice(0, 300) })
+          }
+        },
+      },
+    ],
+  })
+  const after = ctx.server.sample()
+  const total = result.requests.total
+  const failed = result.non2xx + result.errors + result.timeouts
+  return {
+    metrics: [
+      { key: "rps_median", label: "req/s (median of 1 s samples)", value: round(result.requests.p50, 1), better: "higher" },
+      { key: "rps_mean", label: "req/s (mean: requests ÷ duration)", value: round(total / result.duration, 1), better: "higher" },
+      { key: "latency_p50", label: "latency p50 (ms)", value: round(result.latency.p50, 1), better: "lower" },
+      { key: "latency_p97_5", label: "latency p97.5 (ms)", value: round(result.latency.p97_5, 1), better: "lower" },
+      { key: "latency_p99", label: "latency p99 (ms)", value: round(result.latency.p99, 1), better: "lower" },
+      {
+        key: "cpu_ms_per_req",
+        label: "server CPU per request (ms)",
+        value: total ? round((after.cpuMs - before.cpuMs) / total, 2) : null,
+        better: "lower",
+      },
+    ],
+    errors: {
+      count: failed,
+      total,
+      non2xx: result.non2xx,
+      connectionErrors: result.errors,
+      timeouts: result.timeouts,
+      statuses,
+      samples,
+    },
+    raw: {
+      connections,
+      duration: result.duration,
+      requests: total,
+      rpsMean: round(result.requests.average, 1),
+      latencyMean: round(result.latency.average, 1),
+      latencyMax: result.latency.max,
+    },
+  }
+}
+
+/** Percentile (nearest rank) of a list of numbers. */
+export function percentile(values, p) {
+  if (!values.length) return null
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]
+}
+
+export { round }

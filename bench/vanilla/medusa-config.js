@@ -1,0 +1,25 @@
+/**
+ * The bench's "vanilla" baseline: plain Medusa 2 with the same infrastructure as
+ * Emporium (database, Redis or in-memory event bus / workflow engine / cache, locking),
+ * taken from Emporium's own compiled config builder with EMPORIUM_VANILLA=true, so
+ * both servers share one definition of infrastructure. EMPORIUM_VANILLA drops
+ * Emporium's modules and the admin dashboard.
+ *
+ * This folder deliberately has no `src/`: Medusa auto-loads src/api, src/subscribers,
+ * src/workflows/hooks, src/links and src/jobs from the directory it starts in, so
+ * starting here (bench/run.mjs does `node <root>/node_modules/@medusajs/cli/cli.js start`
+ * with this folder as cwd) keeps every Emporium route, subscriber, hook, link and job
+ * out. Packages resolve upward to the repository's node_modules.
+ *
+ * Requires `medusa build` to have run (bench/run.mjs starts Emporium first, which builds).
+ */
+const path = require("path")
+const { defineConfig } = require("@medusajs/framework/utils")
+
+process.env.EMPORIUM_VANILLA = "true"
+
+const compiled = path.resolve(__dirname, "../../.medusa/server/src/config")
+const { readEnv } = require(path.join(compiled, "env.js"))
+const { buildMedusaConfig } = require(path.join(compiled, "medusa.js"))
+
+module.exports = defineConfig(buildMedusaConfig(readEnv(), __dirname))
