@@ -10,7 +10,7 @@ const LABELS: Record<string, string> = {
   "@medusajs/medusa/locking-redis": "locking: Redis",
   "@medusajs/medusa/locking-postgres": "locking: PostgreSQL advisory locks",
   "@medusajs/medusa/search-postgres": "search: PostgreSQL (Medusa Search Module)",
-  "@medusajs/medusa/notification-local": "notifications: dev mailbox (e-mails written to the log)",
+  "@medusajs/medusa/notification-local": "notifications: dashboard feed, and a dev mailbox for e-mail (written to the log)",
 }
 
 function providers(entry: Entry): Entry[] {
@@ -24,7 +24,7 @@ function providers(entry: Entry): Entry[] {
  */
 export function describeServices(env: Env, database: string): string[] {
   const entries = [...infrastructureModules(env), ...(env.EMPORIUM_VANILLA ? [] : emporiumCoreModules())]
-  const resolved = entries.flatMap((e) => [e, ...providers(e)]).map((e) => e.resolve)
+  const resolved = [...new Set(entries.flatMap((e) => [e, ...providers(e)]).map((e) => e.resolve))]
   const lines = [`database: ${database}`]
   lines.push(...resolved.filter((r) => LABELS[r]).map((r) => LABELS[r]))
   if (!env.REDIS_URL) {

@@ -52,7 +52,12 @@ export function infrastructureModules(env: Env): ModuleEntry[] {
   ]
 }
 
-/** Medusa modules Emporium turns on beyond Medusa's defaults, each with its embedded default provider. */
+/**
+ * Medusa modules whose providers Emporium chooses. Search on PostgreSQL is also Medusa's
+ * default; it is stated here so the choice is visible and the plugins can swap it.
+ * Notifications keep Medusa's "feed" channel (the dashboard's notification bell) and add
+ * an "email" channel served by the dev mailbox until a real e-mail provider is set.
+ */
 export function emporiumCoreModules(): ModuleEntry[] {
   return [
     {
@@ -66,10 +71,15 @@ export function emporiumCoreModules(): ModuleEntry[] {
       options: {
         providers: [
           {
-            // Dev mailbox: e-mails are logged instead of sent until a real provider is configured.
             resolve: "@medusajs/medusa/notification-local",
             id: "local",
-            options: { channels: ["email"] },
+            options: { name: "Local Notification Provider", channels: ["feed"] },
+          },
+          {
+            // Dev mailbox: e-mails are written to the log instead of being sent.
+            resolve: "@medusajs/medusa/notification-local",
+            id: "dev-mailbox",
+            options: { name: "Dev mailbox", channels: ["email"] },
           },
         ],
       },

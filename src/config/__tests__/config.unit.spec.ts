@@ -1,6 +1,7 @@
 import fs from "fs"
 import os from "os"
 import path from "path"
+import { defineConfig } from "@medusajs/framework/utils"
 import { ConfigurationError, readEnv } from "../env"
 import { buildMedusaConfig } from "../medusa"
 
@@ -60,12 +61,24 @@ describe("medusa config", () => {
     expect(config.projectConfig?.redisUrl).toBe("redis://127.0.0.1:6379")
   })
 
-  it("enables the Postgres search provider and the dev mailbox, and none of them in vanilla mode", () => {
-    const names = resolvedNames(buildMedusaConfig(readEnv({}), tmp()).modules)
-    expect(names).toEqual(expect.arrayContaining(["@medusajs/medusa/search-postgres", "@medusajs/medusa/notification-local"]))
-    const vanilla = resolvedNames(buildMedusaConfig(readEnv({ EMPORIUM_VANILLA: "true" }), tmp()).modules)
-    expect(vanilla).not.toContain("@medusajs/medusa/search-postgres")
-    expect(vanilla).not.toContain("@medusajs/medusa/notification-local")
+  it("keeps the dashboard's feed notifications and adds an e-mail dev mailbox; vanilla is Medusa's defaults", () => {
+    const channels = (vars: Record<string, string>) => {
+      const modules = defineConfig(buildMedusaConfig(readEnv(vars), tmp())).modules as Record<
+        string,
+        { options?: { providers?: { id: string; options?: { channels?: string[] } }[] } }
+      >
+      return (modules.notification.options?.providers ?? []).flatMap((p) => p.options?.channels ?? [])
+    }
+    expect(channels({}).sort()).toEqual(["email", "feed"])
+    expect(channels({ EMPORIUM_VANILLA: "true" })).toEqual(["feed"])
+  })
+
+  it("searches with the PostgreSQL provider", () => {
+    const modules = defineConfig(buildMedusaConfig(readEnv({}), tmp())).modules as Record<
+      string,
+      { options?: { providers?: { resolve: string }[] } }
+    >
+    expect(modules.search.options?.providers?.map((p) => p.resolve)).toEqual(["@medusajs/medusa/search-postgres"])
   })
 
   it("generates secrets once into the data dir and reuses them; never a literal", () => {
