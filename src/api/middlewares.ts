@@ -1,7 +1,14 @@
-import { authenticate, defineMiddlewares } from "@medusajs/framework/http"
+import {
+  authenticate,
+  defineMiddlewares,
+  validateAndTransformBody,
+  validateAndTransformQuery,
+} from "@medusajs/framework/http"
 import { lineItemInCart } from "./guards/line-item-in-cart"
 import { orderBelongsToCustomer } from "./guards/order-belongs-to-customer"
 import { paymentCollectionExists } from "./guards/payment-collection-exists"
+import { StoreGetOrderStatus } from "./store/orders/[id]/status/validators"
+import { StoreCreateOrderStatusToken } from "./store/orders/status-token/validators"
 
 export default defineMiddlewares({
   routes: [
@@ -12,6 +19,19 @@ export default defineMiddlewares({
         authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true }),
         orderBelongsToCustomer,
       ],
+    },
+    {
+      method: ["GET"],
+      matcher: "/store/orders/:id/status",
+      middlewares: [
+        authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true }),
+        validateAndTransformQuery(StoreGetOrderStatus, {}),
+      ],
+    },
+    {
+      method: ["POST"],
+      matcher: "/store/orders/status-token",
+      middlewares: [validateAndTransformBody(StoreCreateOrderStatusToken)],
     },
     {
       method: ["POST"],
