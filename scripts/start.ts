@@ -171,7 +171,11 @@ async function main() {
   if (!facts.adminExists) {
     adminPassword = adminPassword ?? storedSecret(dir, "adminPassword")
     say(`creating the admin user ${adminEmail}`)
-    await runMedusa(["user", "-e", adminEmail, "-p", adminPassword], appDir, childEnv)
+    // `--x=value` form: a password may start with "-", which the CLI would read as a flag.
+    await runMedusa(["user", `--email=${adminEmail}`, `--password=${adminPassword}`], appDir, childEnv)
+    if (!(await inspectDatabase(plan.url, adminEmail)).adminExists) {
+      throw new Error(`\`medusa user\` did not create the admin user ${adminEmail}`)
+    }
   } else if (!adminPassword) {
     const stored = path.join(dir, "secrets.json")
     adminPassword = fs.existsSync(stored) ? JSON.parse(fs.readFileSync(stored, "utf8")).adminPassword : undefined

@@ -15,7 +15,8 @@ import { chromium, type Browser } from "playwright-core"
 jest.setTimeout(15 * 60_000)
 
 const ROOT = path.resolve(__dirname, "..", "..")
-const ADMIN = { email: "smoke-admin@emporium.test", password: "smoke-test-password-1" }
+// A leading "-" once made `medusa user` read the password as a flag and create no user.
+const ADMIN = { email: "smoke-admin@emporium.test", password: "-smoke-test-password-1" }
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
