@@ -4,6 +4,8 @@ import {
   validateAndTransformBody,
   validateAndTransformQuery,
 } from "@medusajs/framework/http"
+import { AdminGetStockMovements } from "./admin/stock-movements/validators"
+import { noteStockAdjustment } from "./admin/inventory-items/note-stock-adjustment"
 import { lineItemInCart } from "./guards/line-item-in-cart"
 import { orderBelongsToCustomer } from "./guards/order-belongs-to-customer"
 import { paymentCollectionExists } from "./guards/payment-collection-exists"
@@ -12,6 +14,18 @@ import { StoreCreateOrderStatusToken } from "./store/orders/status-token/validat
 
 export default defineMiddlewares({
   routes: [
+    {
+      method: ["GET"],
+      matcher: "/admin/stock-movements",
+      middlewares: [validateAndTransformQuery(AdminGetStockMovements, {})],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/inventory-items/:id/location-levels/:location_id",
+      // Medusa authenticates /admin routes too; stating it here guarantees auth_context is set
+      // before the note is taken, whatever order the two middleware stacks run in.
+      middlewares: [authenticate("user", ["session", "bearer", "api-key"]), noteStockAdjustment],
+    },
     {
       method: ["GET"],
       matcher: "/store/orders/:id",

@@ -89,7 +89,7 @@ export function emporiumCoreModules(): ModuleEntry[] {
 
 /** Emporium's own modules (src/modules/*), added by the feature issues. */
 export function emporiumModules(_env: Env): ModuleEntry[] {
-  return []
+  return [{ resolve: "./src/modules/stock-ledger" }]
 }
 
 export function buildMedusaConfig(env: Env, cwd = process.cwd()): InputConfigWithArrayModules {

@@ -1,0 +1,149 @@
+import type { FilterableOrderProps, MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { STOCK_LEDGER_MODULE } from "../modules/stock-ledger"
+import type StockLedgerModuleService from "../modules/stock-ledger/service"
+import type { Attribution, StockDelta } from "../modules/stock-ledger/service"
+
+export type LevelKey = { inventory_item_id: string; location_id: string }
+
+/** What the triggering event tells about the change, when it is a reservation event. */
+export type ReservationHint = { reservation_id: string }
+
+type ReservationRow = { id: string; line_item_id?: string | null; created_at: Date | string; deleted_at?: Date | string | null }
+
+/**
+ * Brings the ledger of one item+location up to its current level. The lock makes the read of
+ * the level, the read of the last entry and the insert one step per item+location: a second
+ * event for the same pair waits and then sees the first one's entry, so no delta is counted twice.
+ */
+export async function syncStockLedger(
+  container: MedusaContainer,
+  key: LevelKey,
+  hint?: ReservationHint
+): Promise<void> {
+  if (!isStockLedgerEnabled(container)) {
+    return
+  }
+  const locking = container.resolve(Modules.LOCKING)
+  const ledger = container.resolve<StockLedgerModuleService>(STOCK_LEDGER_MODULE)
+  await locking.execute(`stock-ledger:${key.inventory_item_id}:${key.location_id}`, async () => {
+    const level = await currentLevel(container, key)
+    await ledger.recordLevel(level, async (delta) => {
+      try {
+        return await attribute(container, key, delta, hint)
+      } catch (error) {
+        // The quantities matter more than the label: record the change unattributed.
+        container.resolve(ContainerRegistrationKeys.LOGGER).warn(`stock ledger: could not attribute a change: ${error}`)
+        return {}
+      }
+    })
+  })
+}
+
+/** EMPORIUM_VANILLA (the bench's baseline) runs the same subscribers without Emporium's modules. */
+export function isStockLedgerEnabled(container: MedusaContainer): boolean {
+  return container.hasRegistration(STOCK_LEDGER_MODULE)
+}
+
+async function currentLevel(container: MedusaContainer, key: LevelKey) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "inventory_level",
+    fields: ["stocked_quantity", "reserved_quantity"],
+    filters: { inventory_item_id: key.inventory_item_id, location_id: key.location_id },
+  })
+  // A deleted level holds nothing: the ledger closes at 0/0.
+  const row = data[0]
+  return {
+    ...key,
+    stocked_quantity: Number(row?.stocked_quantity ?? 0),
+    reserved_quantity: Number(row?.reserved_quantity ?? 0),
+  }
+}
+
+/**
+ * Reason, actor and reference, from facts only: an admin's note left by the route middleware,
+ * or the reservation that moved the reserved quantity and the order of its line item.
+ * Anything else stays `other`/`system` rather than a guess.
+ */
+async function attribute(
+  container: MedusaContainer,
+  key: LevelKey,
+  delta: StockDelta,
+  hint?: ReservationHint
+): Promise<Attribution> {
+  const ledger = container.resolve<StockLedgerModuleService>(STOCK_LEDGER_MODULE)
+  if (delta.stocked_delta !== 0 && delta.reserved_delta === 0) {
+    const intent = await ledger.takeAdjustmentIntent(key.inventory_item_id, key.location_id)
+    return intent
+      ? { reason: "manual_adjustment", actor_type: "user", actor_id: intent.actor_id }
+      : {}
+  }
+
+  const reservation = await findReservation(container, key, delta, hint)
+  const order = reservation?.line_item_id ? await orderOfLineItem(container, reservation.line_item_id) : null
+  const reference = order
+    ? { reference_type: "order", reference_id: order.id }
+    : reservation
+      ? { reference_type: "reservation", reference_id: reservation.id }
+      : {}
+
+  if (delta.stocked_delta < 0 && delta.reserved_delta < 0) {
+    // Medusa ships (creates a fulfillment) by taking stock and releasing the reservation at once.
+    return { reason: "fulfillment_shipped", ...reference }
+  }
+  if (delta.stocked_delta === 0 && delta.reserved_delta > 0 && order) {
+    return {
+      reason: "order_placed",
+      actor_type: order.customer_id ? "customer" : "system",
+      actor_id: order.customer_id ?? null,
+      ...reference,
+    }
+  }
+  if (delta.stocked_delta === 0 && delta.reserved_delta < 0 && order?.status === "canceled") {
+    return { reason: "order_canceled", ...reference }
+  }
+  return reference
+}
+
+/**
+ * The reservation behind a reserved-only change: the event's own when it was a reservation
+ * event, otherwise (the level event won the race) the newest reservation of the pair created
+ * (or deleted) since the last entry.
+ */
+async function findReservation(
+  container: MedusaContainer,
+  key: LevelKey,
+  delta: StockDelta,
+  hint?: ReservationHint
+): Promise<ReservationRow | null> {
+  const inventory = container.resolve(Modules.INVENTORY)
+  if (hint) {
+    const [own] = await inventory.listReservationItems({ id: hint.reservation_id }, { withDeleted: true })
+    return own ?? null
+  }
+  if (delta.reserved_delta === 0) {
+    return null
+  }
+  const since = delta.since ?? new Date(0)
+  const changedSince = delta.reserved_delta > 0 ? { created_at: { $gte: since } } : { deleted_at: { $gte: since } }
+  const [newest] = await inventory.listReservationItems(
+    { inventory_item_id: key.inventory_item_id, location_id: key.location_id, ...changedSince },
+    { withDeleted: true, take: 1, order: { [delta.reserved_delta > 0 ? "created_at" : "deleted_at"]: "DESC" } }
+  )
+  return newest ?? null
+}
+
+async function orderOfLineItem(container: MedusaContainer, lineItemId: string) {
+  // The Order Module joins orders to line items through order_item, which Query's schema does
+  // not expose; the module's own list filters through the relation.
+  // FilterableOrderProps does not declare relation filters; the module passes them to the ORM,
+  // where an order's `items` are its line items.
+  const byLineItem: FilterableOrderProps & { items: { id: string } } = { items: { id: lineItemId } }
+  const orders = await container.resolve(Modules.ORDER).listOrders(
+    byLineItem,
+    { select: ["id", "status", "customer_id"], take: 1 }
+  )
+  const order = orders[0]
+  return order ? { id: order.id, status: String(order.status), customer_id: order.customer_id ?? null } : null
+}
