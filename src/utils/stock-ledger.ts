@@ -26,7 +26,7 @@ export async function syncStockLedger(
   }
   const locking = container.resolve(Modules.LOCKING)
   const ledger = container.resolve<StockLedgerModuleService>(STOCK_LEDGER_MODULE)
-  await locking.execute(`stock-ledger:${key.inventory_item_id}:${key.location_id}`, async () => {
+  await withLedgerSlot(() => locking.execute(`stock-ledger:${key.inventory_item_id}:${key.location_id}`, async () => {
     const level = await currentLevel(container, key)
     await ledger.recordLevel(level, async (delta) => {
       try {
@@ -37,7 +37,33 @@ export async function syncStockLedger(
         return {}
       }
     })
-  })
+  }))
+}
+
+/**
+ * At most LEDGER_CONCURRENCY ledger syncs run at once in this process. A burst of inventory
+ * events (the demo seed creates ~950 levels, a flash sale reserves hundreds at once) would
+ * otherwise start one lock + transaction each; with locking-postgres every waiting lock holds
+ * a pooled connection, the pool runs dry and checkouts and the seed itself time out.
+ */
+const LEDGER_CONCURRENCY = 2
+let running = 0
+const waiting: (() => void)[] = []
+
+async function withLedgerSlot<T>(job: () => Promise<T>): Promise<T> {
+  if (running >= LEDGER_CONCURRENCY) {
+    await new Promise<void>((resolve) => waiting.push(resolve))
+  } else {
+    running++
+  }
+  try {
+    return await job()
+  } finally {
+    // Hand the slot straight to the next job, or free it.
+    const next = waiting.shift()
+    if (next) next()
+    else running--
+  }
 }
 
 /** EMPORIUM_VANILLA (the bench's baseline) runs the same subscribers without Emporium's modules. */
