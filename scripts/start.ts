@@ -19,7 +19,7 @@ import {
   readEnv,
   type Env,
 } from "../src/config/env"
-import { resolveSecrets, storedSecret } from "../src/config/secrets"
+import { readStoredSecrets, resolveSecrets, storedSecret } from "../src/config/secrets"
 import {
   ensureDatabase,
   planDatabase,
@@ -162,25 +162,29 @@ async function main() {
     writeState(dir, state)
   }
 
-  if (facts.products === 0) {
+  const seeding = facts.products === 0
+  if (seeding) {
     say("seeding the demo store (first run)…")
     await runMedusa(["exec", "./src/scripts/seed" + (DEV_MODE ? ".ts" : ".js")], appDir, childEnv)
   }
 
   let adminPassword: string | undefined = env.ADMIN_PASSWORD
-  if (!facts.adminExists) {
+  const creatingAdmin = !facts.adminExists
+  if (creatingAdmin) {
     adminPassword = adminPassword ?? storedSecret(dir, "adminPassword")
     say(`creating the admin user ${adminEmail}`)
     // `--x=value` form: a password may start with "-", which the CLI would read as a flag.
     await runMedusa(["user", `--email=${adminEmail}`, `--password=${adminPassword}`], appDir, childEnv)
-    if (!(await inspectDatabase(plan.url, adminEmail)).adminExists) {
+  } else {
+    adminPassword = adminPassword ?? readStoredSecrets(dir).adminPassword
+  }
+  // Only what this start wrote can have changed (the seed makes the publishable key).
+  if (seeding || creatingAdmin) {
+    facts = await inspectDatabase(plan.url, adminEmail)
+    if (!facts.adminExists) {
       throw new Error(`\`medusa user\` did not create the admin user ${adminEmail}`)
     }
-  } else if (!adminPassword) {
-    const stored = path.join(dir, "secrets.json")
-    adminPassword = fs.existsSync(stored) ? JSON.parse(fs.readFileSync(stored, "utf8")).adminPassword : undefined
   }
-  facts = await inspectDatabase(plan.url, adminEmail)
 
   say(DEV_MODE ? "starting `medusa develop`…" : "starting the server…")
   const server = spawn(process.execPath, [MEDUSA_CLI, DEV_MODE ? "develop" : "start"], {

@@ -11,15 +11,19 @@ export type Secrets = { jwtSecret: string; cookieSecret: string }
  */
 export function storedSecret(dir: string, name: string): string {
   const file = path.join(dir, "secrets.json")
-  const stored: Record<string, string> = fs.existsSync(file)
-    ? JSON.parse(fs.readFileSync(file, "utf8"))
-    : {}
+  const stored = readStoredSecrets(dir)
   if (!stored[name]) {
     stored[name] = crypto.randomBytes(24).toString("base64url")
     fs.mkdirSync(dir, { recursive: true })
     fs.writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 })
   }
   return stored[name]
+}
+
+/** The secrets generated so far, without generating any. */
+export function readStoredSecrets(dir: string): Record<string, string> {
+  const file = path.join(dir, "secrets.json")
+  return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : {}
 }
 
 /** JWT and cookie secrets: from the environment when given, otherwise stored ones. */
