@@ -1,6 +1,7 @@
 // Turning a run's results into the console table, BENCHMARKS.md and bench/results/*.json.
 import fs from "node:fs"
 import path from "node:path"
+import { existingFlashSaleBlock } from "./flash-report.mjs"
 
 const MARKER = "<!-- bench:runs (bench/run.mjs inserts each new run below this line; older runs stay below newer ones) -->"
 
@@ -303,12 +304,15 @@ export function section(results, rows) {
 /** Rewrites the header, puts the new section on top of the older ones. */
 export function updateBenchmarksMd(file, results, rows) {
   let older = ""
+  let flashSale = ""
   if (fs.existsSync(file)) {
     const text = fs.readFileSync(file, "utf8")
     const at = text.indexOf(MARKER)
     older = at >= 0 ? text.slice(at + MARKER.length).trim() : ""
+    // bench/flash-sale.mjs owns that block; it sits between the header and the runs.
+    flashSale = existingFlashSaleBlock(at >= 0 ? text.slice(0, at) : text)
   }
-  const out = [header(results).trim(), "", MARKER, "", section(results, rows).trim(), ""]
+  const out = [header(results).trim(), "", ...(flashSale ? [flashSale, ""] : []), MARKER, "", section(results, rows).trim(), ""]
   if (older) out.push(older, "")
   fs.writeFileSync(file, out.join("\n"))
 }

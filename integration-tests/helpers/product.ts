@@ -1,4 +1,5 @@
 import {
+  createInventoryItemsWorkflow,
   createInventoryLevelsWorkflow,
   createProductCategoriesWorkflow,
   createProductsWorkflow,
@@ -106,4 +107,73 @@ export async function createProductWithStock(
   })
 
   return { product, variants }
+}
+
+export type SeededBundle = {
+  product: ProductDTO
+  inventoryItemId: string
+  /** Takes 1 unit of the shared inventory item. */
+  single: { id: string }
+  /** Takes 2 units of the same inventory item (`required_quantity: 2`). */
+  pack: { id: string }
+}
+
+/**
+ * A product whose two variants draw on one inventory item: "Single" needs 1 unit, "Pack of 2"
+ * needs 2 (Medusa's `required_quantity`). `stock` units are stocked at `stockLocationId`.
+ */
+export async function createBundleProduct(
+  container: MedusaContainer,
+  input: Omit<ProductInput, "variants"> & { stock: number }
+): Promise<SeededBundle> {
+  const handle = `${slug(input.title)}-${uniqueSuffix()}`
+  const {
+    result: [item],
+  } = await createInventoryItemsWorkflow(container).run({
+    input: {
+      items: [
+        {
+          sku: `${handle}-unit`.toUpperCase(),
+          title: `${input.title} (unit)`,
+          location_levels: [{ location_id: input.stockLocationId, stocked_quantity: input.stock }],
+        },
+      ],
+    },
+  })
+  const variant = (title: string, required: number, price: number) => ({
+    title,
+    sku: `${handle}-${slug(title)}`.toUpperCase(),
+    options: { Pack: title },
+    manage_inventory: true,
+    inventory_items: [{ inventory_item_id: item.id, required_quantity: required }],
+    prices: [{ currency_code: input.currencyCode, amount: price }],
+  })
+  const {
+    result: [product],
+  } = await createProductsWorkflow(container).run({
+    input: {
+      products: [
+        {
+          title: input.title,
+          handle,
+          status: ProductStatus.PUBLISHED,
+          shipping_profile_id: input.shippingProfileId,
+          sales_channels: [{ id: input.salesChannelId }],
+          options: [{ title: "Pack", values: ["Single", "Pack of 2"] }],
+          variants: [variant("Single", 1, 5), variant("Pack of 2", 2, 9)],
+        },
+      ],
+    },
+  })
+  const { data: rows } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "product_variant",
+    fields: ["id", "title"],
+    filters: { product_id: product.id },
+  })
+  const byTitle = (title: string) => {
+    const row = rows.find((r: { title?: string | null }) => r.title === title)
+    if (!row) throw new Error(`bundle variant ${title} was not created`)
+    return { id: row.id as string }
+  }
+  return { product, inventoryItemId: item.id, single: byTitle("Single"), pack: byTitle("Pack of 2") }
 }

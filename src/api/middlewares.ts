@@ -4,6 +4,8 @@ import {
   validateAndTransformBody,
   validateAndTransformQuery,
 } from "@medusajs/framework/http"
+import { AdminSetLowStockThreshold } from "./admin/inventory-items/[id]/low-stock-threshold/validators"
+import { AdminGetLowStock } from "./admin/low-stock/validators"
 import { AdminGetStockMovements } from "./admin/stock-movements/validators"
 import { noteStockAdjustment } from "./admin/inventory-items/note-stock-adjustment"
 import { lineItemInCart } from "./guards/line-item-in-cart"
@@ -14,6 +16,16 @@ import { StoreCreateOrderStatusToken } from "./store/orders/status-token/validat
 
 export default defineMiddlewares({
   routes: [
+    {
+      method: ["GET"],
+      matcher: "/admin/low-stock",
+      middlewares: [validateAndTransformQuery(AdminGetLowStock, {})],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/inventory-items/:id/low-stock-threshold",
+      middlewares: [validateAndTransformBody(AdminSetLowStockThreshold)],
+    },
     {
       method: ["GET"],
       matcher: "/admin/stock-movements",

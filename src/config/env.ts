@@ -67,6 +67,13 @@ export const EnvSchema = z.object({
   /** Login of the admin user created on first start. */
   ADMIN_EMAIL: optional(z.string().email("ADMIN_EMAIL must be an e-mail address")),
   ADMIN_PASSWORD: optional(z.string().min(8, "ADMIN_PASSWORD must be at least 8 characters")),
+  /** Available units at a location at or below which an item is "low" (per-item override in the admin). */
+  EMPORIUM_LOW_STOCK_THRESHOLD: optional(
+    z.coerce
+      .number({ message: "EMPORIUM_LOW_STOCK_THRESHOLD must be a number" })
+      .int("EMPORIUM_LOW_STOCK_THRESHOLD must be a whole number")
+      .min(0, "EMPORIUM_LOW_STOCK_THRESHOLD must be 0 or more")
+  ).transform((v) => v ?? 5),
   /**
    * Runs the app as plain Medusa: none of Emporium's modules, plugins, hooks,
    * routes or middlewares. The bench runner uses it for the vanilla baseline.

@@ -88,8 +88,11 @@ export function emporiumCoreModules(): ModuleEntry[] {
 }
 
 /** Emporium's own modules (src/modules/*), added by the feature issues. */
-export function emporiumModules(_env: Env): ModuleEntry[] {
-  return [{ resolve: "./src/modules/stock-ledger" }]
+export function emporiumModules(env: Env): ModuleEntry[] {
+  return [
+    { resolve: "./src/modules/stock-ledger", options: { low_stock_threshold: env.EMPORIUM_LOW_STOCK_THRESHOLD } },
+    { resolve: "./src/modules/stock-hold" },
+  ]
 }
 
 export function buildMedusaConfig(env: Env, cwd = process.cwd()): InputConfigWithArrayModules {

@@ -28,7 +28,8 @@ export async function syncStockLedger(
   const ledger = container.resolve<StockLedgerModuleService>(STOCK_LEDGER_MODULE)
   await withLedgerSlot(() => locking.execute(`stock-ledger:${key.inventory_item_id}:${key.location_id}`, async () => {
     const level = await currentLevel(container, key)
-    await ledger.recordLevel(level, async (delta) => {
+    const { exists: _exists, ...snapshot } = level
+    const recorded = await ledger.recordLevel(snapshot, async (delta) => {
       try {
         return await attribute(container, key, delta, hint)
       } catch (error) {
@@ -37,7 +38,52 @@ export async function syncStockLedger(
         return {}
       }
     })
+    if (recorded) {
+      await raiseStockAlerts(container, level)
+    }
   }))
+}
+
+/** Re-judges one item+location against its threshold now (after a threshold change). */
+export async function syncStockAlerts(container: MedusaContainer, key: LevelKey): Promise<void> {
+  if (!isStockLedgerEnabled(container)) {
+    return
+  }
+  const locking = container.resolve(Modules.LOCKING)
+  await withLedgerSlot(() =>
+    locking.execute(`stock-ledger:${key.inventory_item_id}:${key.location_id}`, async () => {
+      await raiseStockAlerts(container, await currentLevel(container, key))
+    })
+  )
+}
+
+export const StockAlertEvents = {
+  LOW_STOCK: "inventory.low_stock",
+  OUT_OF_STOCK: "inventory.out_of_stock",
+} as const
+
+/**
+ * Opens and resolves the pair's alerts and emits one event per opened alert. The alert rows
+ * are the stored history (GET /admin/low-stock); the notifications plugin subscribes to the events.
+ */
+async function raiseStockAlerts(container: MedusaContainer, level: LevelSnapshotWithPresence): Promise<void> {
+  const ledger = container.resolve<StockLedgerModuleService>(STOCK_LEDGER_MODULE)
+  const { opened } = await ledger.evaluateStockAlerts(level)
+  if (!opened.length) {
+    return
+  }
+  await container.resolve(Modules.EVENT_BUS).emit(
+    opened.map((alert) => ({
+      name: alert.kind === "out_of_stock" ? StockAlertEvents.OUT_OF_STOCK : StockAlertEvents.LOW_STOCK,
+      data: {
+        id: alert.id,
+        inventory_item_id: alert.inventory_item_id,
+        location_id: alert.location_id,
+        available_quantity: Number(alert.available_quantity),
+        threshold: Number(alert.threshold),
+      },
+    }))
+  )
 }
 
 /**
@@ -71,7 +117,9 @@ export function isStockLedgerEnabled(container: MedusaContainer): boolean {
   return container.hasRegistration(STOCK_LEDGER_MODULE)
 }
 
-async function currentLevel(container: MedusaContainer, key: LevelKey) {
+type LevelSnapshotWithPresence = LevelKey & { stocked_quantity: number; reserved_quantity: number; exists: boolean }
+
+async function currentLevel(container: MedusaContainer, key: LevelKey): Promise<LevelSnapshotWithPresence> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "inventory_level",
@@ -82,6 +130,7 @@ async function currentLevel(container: MedusaContainer, key: LevelKey) {
   const row = data[0]
   return {
     ...key,
+    exists: !!row,
     stocked_quantity: Number(row?.stocked_quantity ?? 0),
     reserved_quantity: Number(row?.reserved_quantity ?? 0),
   }

@@ -15,7 +15,7 @@ export const lineItemInCart = defineGuard(async (req, query) => {
   if (!cart) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart with id: ${req.params.id} was not found`)
   }
-  if (!cart.items?.some((item) => item?.id === req.params.line_id)) {
+  if (!cart.items?.some((item: { id?: string } | null) => item?.id === req.params.line_id)) {
     throw new MedusaError(
       MedusaError.Types.NOT_FOUND,
       `Line item with id: ${req.params.line_id} is not in cart ${req.params.id}`

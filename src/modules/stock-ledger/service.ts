@@ -7,6 +7,8 @@ import {
   MedusaService,
 } from "@medusajs/framework/utils"
 import StockAdjustmentIntent from "./models/stock-adjustment-intent"
+import StockAlert, { type StockAlertKind } from "./models/stock-alert"
+import StockThreshold from "./models/stock-threshold"
 import StockMovement, {
   type StockMovementActorType,
   type StockMovementReason,
@@ -36,6 +38,9 @@ export type Attributor = (delta: StockDelta) => Promise<Attribution>
 /** First key of the ledger's advisory locks ("SL"): keeps them apart from other two-key locks. */
 const LEDGER_LOCK_NAMESPACE = 0x534c
 
+/** First key of the alert evaluation's advisory locks ("SA"). */
+const ALERT_LOCK_NAMESPACE = 0x5341
+
 /** How long an admin's note stays valid: a request that takes longer is attributed to `system`. */
 const INTENT_TTL_MS = 60_000
 
@@ -43,7 +48,41 @@ export type StockMovementRecord = LevelSnapshot &
   Required<Pick<StockDelta, "stocked_delta" | "reserved_delta">> &
   Attribution & { id: string; created_at: Date | string }
 
-class StockLedgerModuleService extends MedusaService({ StockMovement, StockAdjustmentIntent }) {
+/** Module options (`medusa-config.ts` → src/config/medusa.ts). */
+export type StockLedgerOptions = {
+  /** Available units at a location at or below which an item counts as low, unless the item has its own threshold. Default 5. */
+  low_stock_threshold?: number
+}
+
+export const DEFAULT_LOW_STOCK_THRESHOLD = 5
+
+export type StockAlertRecord = {
+  id: string
+  inventory_item_id: string
+  location_id: string
+  kind: StockAlertKind
+  available_quantity: number
+  threshold: number
+  resolved_at: Date | string | null
+  created_at: Date | string
+}
+
+export type AlertChanges = { opened: StockAlertRecord[]; resolved: StockAlertRecord[] }
+
+class StockLedgerModuleService extends MedusaService({
+  StockMovement,
+  StockAdjustmentIntent,
+  StockAlert,
+  StockThreshold,
+}) {
+  readonly defaultLowStockThreshold: number
+
+  constructor(container: Record<string, unknown>, options: StockLedgerOptions = {}) {
+    // eslint-disable-next-line prefer-rest-params
+    super(...(arguments as unknown as [Record<string, unknown>]))
+    this.defaultLowStockThreshold = options.low_stock_threshold ?? DEFAULT_LOW_STOCK_THRESHOLD
+  }
+
   /**
    * Records the difference between `level` and the last entry of its item+location, or nothing
    * when there is none. Callers that read `level` first must hold a lock around the read and this
@@ -101,6 +140,90 @@ class StockLedgerModuleService extends MedusaService({ StockMovement, StockAdjus
       sharedContext
     )
     return created as StockMovementRecord
+  }
+
+  /** The item's own threshold, or the store default. */
+  @InjectManager()
+  async thresholdFor(
+    inventoryItemId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ threshold: number; is_default: boolean }> {
+    const [own] = await this.listStockThresholds({ inventory_item_id: inventoryItemId }, { take: 1 }, sharedContext)
+    return own
+      ? { threshold: Number(own.threshold), is_default: false }
+      : { threshold: this.defaultLowStockThreshold, is_default: true }
+  }
+
+  /** Sets the item's own threshold, or (null) goes back to the store default. */
+  @InjectTransactionManager()
+  async setThreshold(
+    inventoryItemId: string,
+    threshold: number | null,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ threshold: number; is_default: boolean }> {
+    const existing = await this.listStockThresholds({ inventory_item_id: inventoryItemId }, {}, sharedContext)
+    if (threshold === null) {
+      if (existing.length) await this.deleteStockThresholds(existing.map((t) => t.id), sharedContext)
+    } else if (existing.length) {
+      await this.updateStockThresholds({ id: existing[0].id, threshold }, sharedContext)
+    } else {
+      await this.createStockThresholds({ inventory_item_id: inventoryItemId, threshold }, sharedContext)
+    }
+    return threshold === null
+      ? { threshold: this.defaultLowStockThreshold, is_default: true }
+      : { threshold, is_default: false }
+  }
+
+  /**
+   * Opens an alert for each threshold the level is now at or below and has no open alert for,
+   * and resolves the open ones it is back above. `exists: false` (the level was deleted: the
+   * location no longer stocks the item) resolves everything. Returns what changed, so the
+   * caller emits one event per opened alert: once per crossing.
+   */
+  @InjectTransactionManager()
+  async evaluateStockAlerts(
+    level: LevelSnapshot & { exists?: boolean },
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ): Promise<AlertChanges> {
+    await sharedContext.transactionManager?.execute("select pg_advisory_xact_lock(?, hashtext(?))", [
+      ALERT_LOCK_NAMESPACE,
+      `${level.inventory_item_id}:${level.location_id}`,
+    ])
+    const { threshold } = await this.thresholdFor(level.inventory_item_id, sharedContext)
+    const available = level.stocked_quantity - level.reserved_quantity
+    const open = (await this.listStockAlerts(
+      { inventory_item_id: level.inventory_item_id, location_id: level.location_id, resolved_at: null },
+      {},
+      sharedContext
+    )) as unknown as StockAlertRecord[]
+    const wanted: Record<StockAlertKind, boolean> = {
+      low_stock: level.exists !== false && available <= threshold,
+      out_of_stock: level.exists !== false && available <= 0,
+    }
+    const changes: AlertChanges = { opened: [], resolved: [] }
+    for (const kind of Object.keys(wanted) as StockAlertKind[]) {
+      const current = open.find((a) => a.kind === kind)
+      if (wanted[kind] && !current) {
+        const created = await this.createStockAlerts(
+          {
+            inventory_item_id: level.inventory_item_id,
+            location_id: level.location_id,
+            kind,
+            available_quantity: available,
+            threshold,
+          },
+          sharedContext
+        )
+        changes.opened.push(created as unknown as StockAlertRecord)
+      } else if (!wanted[kind] && current) {
+        const [resolved] = await this.updateStockAlerts(
+          { selector: { id: current.id }, data: { resolved_at: new Date() } },
+          sharedContext
+        )
+        changes.resolved.push(resolved as unknown as StockAlertRecord)
+      }
+    }
+    return changes
   }
 
   /** Notes that `actor_id` is about to adjust the level (see the admin middleware). */
