@@ -95,6 +95,14 @@ function baseEnv(redis) {
   return env
 }
 
+/** Everything started, so Ctrl-C (or a crash) never leaves a server behind on its port. */
+const running = new Set()
+process.on("SIGINT", async () => {
+  log("interrupted: stopping the servers")
+  await Promise.all([...running].map((stop) => stop().catch(() => undefined)))
+  process.exit(130)
+})
+
 async function main() {
   log(`setups ${setups.join(", ")}; servers ${kinds.join(", ")}; ${runs} run(s) each; ${scenario.description}`)
   await freshDatabase()
@@ -110,6 +118,14 @@ async function main() {
       const env = kind === "emporium" ? { ...baseEnv(setup.redis), PORT: String(ports[0]) } : { ...emporiumEnv, PORT: String(ports[0]), EMPORIUM_VANILLA: "true" }
       const server = new Server({ kind, port: ports[0], env, log })
       const siblings = []
+      const stopAll = async () => {
+        for (const s of siblings) {
+          s.child.kill("SIGINT")
+          await new Promise((r) => (s.child.exitCode !== null ? r() : s.child.once("exit", r)))
+        }
+        await server.stop()
+      }
+      running.add(stopAll)
       try {
         log(`${setup.label}: starting ${server.name}${setup.processes > 1 ? ` (${setup.processes} processes)` : ""}…`)
         await server.start({ timeoutMs: 30 * 60_000 })
@@ -131,11 +147,8 @@ async function main() {
         }
         results.setups[setupName].servers[kind] = outcomes
       } finally {
-        for (const s of siblings) {
-          s.child.kill("SIGINT")
-          await new Promise((r) => (s.child.exitCode !== null ? r() : s.child.once("exit", r)))
-        }
-        await server.stop()
+        await stopAll()
+        running.delete(stopAll)
       }
     }
   }

@@ -8,7 +8,9 @@ import { AdminSetLowStockThreshold } from "./admin/inventory-items/[id]/low-stoc
 import { AdminGetLowStock } from "./admin/low-stock/validators"
 import { AdminGetStockMovements } from "./admin/stock-movements/validators"
 import { noteStockAdjustment } from "./admin/inventory-items/note-stock-adjustment"
+import { cartNotSoldOut } from "./guards/cart-not-sold-out"
 import { lineItemInCart } from "./guards/line-item-in-cart"
+import { noteOrderCancel, noteReturnReceived } from "./admin/stock-intents"
 import { orderBelongsToCustomer } from "./guards/order-belongs-to-customer"
 import { paymentCollectionExists } from "./guards/payment-collection-exists"
 import { StoreGetOrderStatus } from "./store/orders/[id]/status/validators"
@@ -39,6 +41,16 @@ export default defineMiddlewares({
       middlewares: [authenticate("user", ["session", "bearer", "api-key"]), noteStockAdjustment],
     },
     {
+      method: ["POST"],
+      matcher: "/admin/orders/:id/cancel",
+      middlewares: [authenticate("user", ["session", "bearer", "api-key"]), noteOrderCancel],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/returns/:id/receive/confirm",
+      middlewares: [authenticate("user", ["session", "bearer", "api-key"]), noteReturnReceived],
+    },
+    {
       method: ["GET"],
       matcher: "/store/orders/:id",
       middlewares: [
@@ -63,6 +75,11 @@ export default defineMiddlewares({
       method: ["POST"],
       matcher: "/store/payment-collections/:id/payment-sessions",
       middlewares: [paymentCollectionExists],
+    },
+    {
+      method: ["POST"],
+      matcher: "/store/carts/:id/complete",
+      middlewares: [cartNotSoldOut],
     },
     {
       method: ["DELETE"],

@@ -99,7 +99,8 @@ export async function assertCartLinesAvailable(
       free += Math.max(0, units - (held.get(holdPairKey({ inventory_item_id: itemId, location_id: locationId })) ?? 0))
     }
     if (quantity > free) {
-      for (const title of titles) shortages.push({ title, available: free })
+      // Lines sharing the item are named together, as the checkout claim names them.
+      shortages.push({ title: [...titles].join(", "), available: free })
     }
   }
   if (shortages.length) {

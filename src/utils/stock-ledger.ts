@@ -149,9 +149,16 @@ async function attribute(
 ): Promise<Attribution> {
   const ledger = container.resolve<StockLedgerModuleService>(STOCK_LEDGER_MODULE)
   if (delta.stocked_delta !== 0 && delta.reserved_delta === 0) {
+    // An admin's edit of the level, or a return being received into the location.
     const intent = await ledger.takeAdjustmentIntent(key.inventory_item_id, key.location_id)
     return intent
-      ? { reason: "manual_adjustment", actor_type: "user", actor_id: intent.actor_id }
+      ? {
+          reason: intent.reason,
+          actor_type: "user",
+          actor_id: intent.actor_id,
+          reference_type: intent.reference_type,
+          reference_id: intent.reference_id,
+        }
       : {}
   }
 
@@ -176,7 +183,10 @@ async function attribute(
     }
   }
   if (delta.stocked_delta === 0 && delta.reserved_delta < 0 && order?.status === "canceled") {
-    return { reason: "order_canceled", ...reference }
+    // Who canceled: the note the admin cancel route left, when it was an admin.
+    const intent = await ledger.takeAdjustmentIntent(key.inventory_item_id, key.location_id, ["order_canceled"])
+    const actor = intent?.reference_id === order.id ? { actor_type: "user" as const, actor_id: intent.actor_id } : {}
+    return { reason: "order_canceled", ...actor, ...reference }
   }
   return reference
 }

@@ -104,7 +104,15 @@ medusaIntegrationTestRunner({
               reference_type: "order",
               reference_id: order.id,
             }),
-            expect.objectContaining({ reason: "order_canceled", stocked_delta: 0, reserved_delta: -2, reference_type: "order", reference_id: order.id }),
+            expect.objectContaining({
+              reason: "order_canceled",
+              stocked_delta: 0,
+              reserved_delta: -2,
+              actor_type: "user",
+              actor_id: f.admin.user.id,
+              reference_type: "order",
+              reference_id: order.id,
+            }),
           ])
         )
 
@@ -134,6 +142,46 @@ medusaIntegrationTestRunner({
           reserved_quantity: 0,
           reference_type: "order",
           reference_id: order.id,
+        })
+        expect({ stocked: sum(rows, "stocked_delta"), reserved: sum(rows, "reserved_delta") }).toEqual({
+          stocked: level?.stocked_quantity,
+          reserved: level?.reserved_quantity,
+        })
+      })
+
+      it("records a received return as stock coming back, by the admin who received it, referring to the return", async () => {
+        const [, variant] = f.product.variants
+        const locationId = f.shipping.stockLocation.id
+        const shopper = await signUp(api, f.storefront.publishableKey)
+        const order = await placeOrder(api, f, shopper, [{ variantId: variant.id, quantity: 1 }])
+        const { order: detailed } = await ok<{ order: { items: { id: string; quantity: number }[] } }>(
+          api.get(`/admin/orders/${order.id}?fields=*items`, f.admin.headers)
+        )
+        const items = detailed.items.map((i) => ({ id: i.id, quantity: i.quantity }))
+        await ok(api.post(`/admin/orders/${order.id}/fulfillments`, { items, location_id: locationId }, f.admin.headers))
+
+        // Medusa's admin return flow: open, request the item, receive it, confirm.
+        const { return: opened } = await ok<{ return: { id: string } }>(
+          api.post("/admin/returns", { order_id: order.id, location_id: locationId }, f.admin.headers)
+        )
+        await ok(api.post(`/admin/returns/${opened.id}/request-items`, { items }, f.admin.headers))
+        await ok(api.post(`/admin/returns/${opened.id}/request`, {}, f.admin.headers))
+        await ok(api.post(`/admin/returns/${opened.id}/receive`, {}, f.admin.headers))
+        await ok(api.post(`/admin/returns/${opened.id}/receive-items`, { items }, f.admin.headers))
+        await ok(api.post(`/admin/returns/${opened.id}/receive/confirm`, {}, f.admin.headers))
+
+        const level = await levelAtLocation(api, f, variant.inventoryItemId)
+        expect(level).toMatchObject({ stocked_quantity: variant.stock, reserved_quantity: 0 })
+        const rows = await ledgerWhen(variant.inventoryItemId, (r) => r.some((row) => row.reason === "return_received"))
+        expect(rows[0]).toMatchObject({
+          reason: "return_received",
+          stocked_delta: 1,
+          reserved_delta: 0,
+          stocked_quantity: variant.stock,
+          actor_type: "user",
+          actor_id: f.admin.user.id,
+          reference_type: "return",
+          reference_id: opened.id,
         })
         expect({ stocked: sum(rows, "stocked_delta"), reserved: sum(rows, "reserved_delta") }).toEqual({
           stocked: level?.stocked_quantity,

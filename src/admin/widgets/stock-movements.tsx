@@ -1,7 +1,8 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { DetailWidgetProps } from "@medusajs/framework/types"
 import { Container, Heading, Table, Text } from "@medusajs/ui"
-import { useEffect, useState } from "react"
+import { useState } from "react"
+import { useAdminJson } from "../lib/use-admin-json"
 
 type StockMovement = {
   id: string
@@ -27,35 +28,12 @@ const label = (reason: string) => reason.replace(/_/g, " ")
 /** The inventory item's stock ledger, newest first, below its detail page. */
 const StockMovementsWidget = ({ data: item }: DetailWidgetProps<{ id: string }>) => {
   const [pageIndex, setPageIndex] = useState(0)
-  const [page, setPage] = useState<Page | null>(null)
-  const [error, setError] = useState<string | null>(null)
-
-  useEffect(() => {
-    // A response that arrives after the admin paged on must not overwrite the newer page.
-    let current = true
-    const params = new URLSearchParams({
-      inventory_item_id: item.id,
-      limit: String(PAGE_SIZE),
-      offset: String(pageIndex * PAGE_SIZE),
-    })
-    fetch(`/admin/stock-movements?${params}`, { credentials: "include" })
-      .then(async (res) => {
-        const body = await res.json()
-        if (!res.ok) throw new Error(body?.message ?? `HTTP ${res.status}`)
-        return body as Page
-      })
-      .then((body) => {
-        if (!current) return
-        setPage(body)
-        setError(null)
-      })
-      .catch((e: unknown) => {
-        if (current) setError(e instanceof Error ? e.message : String(e))
-      })
-    return () => {
-      current = false
-    }
-  }, [item.id, pageIndex])
+  const params = new URLSearchParams({
+    inventory_item_id: item.id,
+    limit: String(PAGE_SIZE),
+    offset: String(pageIndex * PAGE_SIZE),
+  })
+  const { data: page, error } = useAdminJson<Page>(`/admin/stock-movements?${params}`)
 
   const count = page?.count ?? 0
   const pageCount = Math.max(1, Math.ceil(count / PAGE_SIZE))

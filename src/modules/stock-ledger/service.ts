@@ -226,24 +226,38 @@ class StockLedgerModuleService extends MedusaService({
     return changes
   }
 
-  /** Notes that `actor_id` is about to adjust the level (see the admin middleware). */
-  async noteAdjustment(input: { inventory_item_id: string; location_id: string; actor_id: string }) {
+  /** Notes that `actor_id` is about to change the level, and why (see the admin middlewares). */
+  async noteAdjustment(input: {
+    inventory_item_id: string
+    location_id: string
+    actor_id: string
+    reason?: StockMovementReason
+    reference_type?: string | null
+    reference_id?: string | null
+  }) {
     return await this.createStockAdjustmentIntents({
+      reason: "manual_adjustment",
       ...input,
       actor_type: "user",
       expires_at: new Date(Date.now() + INTENT_TTL_MS),
     })
   }
 
-  /** Removes and returns the newest unexpired note for the item+location, if any. */
+  /** Removes and returns the newest unexpired note for the item+location (and reason), if any. */
   @InjectManager()
   async takeAdjustmentIntent(
     inventoryItemId: string,
     locationId: string,
+    reasons: StockMovementReason[] = ["manual_adjustment", "return_received"],
     @MedusaContext() sharedContext: Context = {}
   ) {
     const [intent] = await this.listStockAdjustmentIntents(
-      { inventory_item_id: inventoryItemId, location_id: locationId, expires_at: { $gt: new Date() } },
+      {
+        inventory_item_id: inventoryItemId,
+        location_id: locationId,
+        reason: reasons,
+        expires_at: { $gt: new Date() },
+      },
       { take: 1, order: { created_at: "DESC" } },
       sharedContext
     )
