@@ -8,11 +8,11 @@ import { AdminSetLowStockThreshold } from "./admin/inventory-items/[id]/low-stoc
 import { AdminGetLowStock } from "./admin/low-stock/validators"
 import { AdminGetStockMovements } from "./admin/stock-movements/validators"
 import { noteStockAdjustment } from "./admin/inventory-items/note-stock-adjustment"
-import { cartNotSoldOut } from "./guards/cart-not-sold-out"
 import { lineItemInCart } from "./guards/line-item-in-cart"
 import { noteOrderCancel, noteReturnReceived } from "./admin/stock-intents"
 import { orderBelongsToCustomer } from "./guards/order-belongs-to-customer"
 import { paymentCollectionExists } from "./guards/payment-collection-exists"
+import { claimCheckoutStock } from "./store/carts/claim-checkout-stock"
 import { StoreGetOrderStatus } from "./store/orders/[id]/status/validators"
 import { StoreCreateOrderStatusToken } from "./store/orders/status-token/validators"
 
@@ -79,7 +79,7 @@ export default defineMiddlewares({
     {
       method: ["POST"],
       matcher: "/store/carts/:id/complete",
-      middlewares: [cartNotSoldOut],
+      middlewares: [claimCheckoutStock],
     },
     {
       method: ["DELETE"],

@@ -42,6 +42,29 @@ type OneOrMany<T> = T | T[] | null | undefined
 
 const many = <T>(value: OneOrMany<T>): T[] => (value == null ? [] : Array.isArray(value) ? value : [value])
 
+/** What planCheckoutDemands reads, for a caller loading the cart itself (the store route's middleware). */
+export const CHECKOUT_STOCK_FIELDS = [
+  "id",
+  "sales_channel_id",
+  "completed_at",
+  "items.id",
+  "items.quantity",
+  "items.title",
+  "items.product_title",
+  "items.variant_title",
+  "items.variant_id",
+  "items.variant.id",
+  "items.variant.manage_inventory",
+  "items.variant.allow_backorder",
+  "items.variant.inventory_items.inventory_item_id",
+  "items.variant.inventory_items.required_quantity",
+  "items.variant.inventory_items.inventory.location_levels.location_id",
+  "items.variant.inventory_items.inventory.location_levels.stocked_quantity",
+  "items.variant.inventory_items.inventory.location_levels.reserved_quantity",
+  "items.variant.inventory_items.inventory.location_levels.stock_locations.id",
+  "items.variant.inventory_items.inventory.location_levels.stock_locations.sales_channels.id",
+]
+
 /** "Tee (M)" for a variant, the product title alone for a single-variant product. */
 export function shopperTitle(item: { title?: string | null; product_title?: string | null; variant_title?: string | null }) {
   const product = item.product_title ?? item.title ?? "an item"

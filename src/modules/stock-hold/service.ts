@@ -48,7 +48,8 @@ class StockHoldModuleService extends MedusaService({ StockHold }) {
    * carts' live holds as taken. All or nothing: on a shortage nothing is held and the
    * shortages are returned. `readLevels` reads the current levels; it is called while this
    * claim holds the per-item locks, so no other claim can slip between the read and the insert.
-   * Claiming again for the same cart replaces its earlier holds.
+   * Claiming again for the same cart keeps its live holds when they are exactly this demand,
+   * and otherwise replaces them.
    */
   async claim(
     cartId: string,
@@ -82,6 +83,12 @@ class StockHoldModuleService extends MedusaService({ StockHold }) {
     }
     const now = new Date()
     const existing = await this.listStockHolds({ inventory_item_id: itemIds }, {}, sharedContext)
+    if (holdsCover(existing.filter((h) => h.cart_id === cartId && new Date(h.expires_at) > now), demands)) {
+      // Already claimed for exactly this demand (the store route claims before the workflow's
+      // hook does): keep it. Re-checking would count this cart's units twice for any other
+      // winner whose reservation exists but whose hold is not yet released.
+      return { held: true, shortages: [] }
+    }
     const stale = existing.filter((h) => h.cart_id === cartId || new Date(h.expires_at) <= now).map((h) => h.id)
     if (stale.length) {
       await this.deleteStockHolds(stale, sharedContext)
@@ -126,6 +133,17 @@ class StockHoldModuleService extends MedusaService({ StockHold }) {
     return holds.length
   }
 
+  /** Whether a checkout of this cart holds units right now (its completion is in flight). */
+  @InjectManager()
+  async hasLiveHold(cartId: string, @MedusaContext() sharedContext: Context = {}): Promise<boolean> {
+    const [hold] = await this.listStockHolds(
+      { cart_id: cartId, expires_at: { $gt: new Date() } },
+      { take: 1, select: ["id"] },
+      sharedContext
+    )
+    return !!hold
+  }
+
   /** Units other checkouts hold right now, per item and location (for add-to-cart's availability). */
   @InjectManager()
   async heldUnits(
@@ -160,6 +178,12 @@ function mergeDemands(demands: StockDemand[]): StockDemand[] {
     }
   }
   return [...merged.values()]
+}
+
+/** Whether `holds` are exactly `demands` (already merged per item+location). */
+function holdsCover(holds: { inventory_item_id: string; location_id: string; quantity: number }[], demands: StockDemand[]) {
+  const held = sumByPair(holds)
+  return held.size === demands.length && demands.every((d) => held.get(pairKey(d)) === d.quantity)
 }
 
 function sumByPair(holds: { inventory_item_id: string; location_id: string; quantity: number }[]) {
