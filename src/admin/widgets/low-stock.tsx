@@ -1,6 +1,7 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
-import { Badge, Container, Heading, Table, Text } from "@medusajs/ui"
+import { Badge, Table, Text } from "@medusajs/ui"
 import { useState } from "react"
+import { PagedSection } from "../lib/paged-section"
 import { useAdminJson } from "../lib/use-admin-json"
 
 type Alert = {
@@ -24,67 +25,51 @@ const LowStockWidget = () => {
   const [pageIndex, setPageIndex] = useState(0)
   const { data: page, error } = useAdminJson<Page>(`/admin/low-stock?limit=${PAGE_SIZE}&offset=${pageIndex * PAGE_SIZE}`)
   const count = page?.count ?? 0
-  const pageCount = Math.max(1, Math.ceil(count / PAGE_SIZE))
 
   return (
-    <Container className="divide-y p-0">
-      <div className="flex items-center justify-between px-6 py-4">
-        <Heading level="h2">Low stock</Heading>
-        {page ? <Text className="text-ui-fg-subtle">{count} open alert{count === 1 ? "" : "s"}</Text> : null}
-      </div>
-      {error ? (
-        <Text className="px-6 py-4 text-ui-fg-error">Could not load low-stock alerts: {error}</Text>
-      ) : !page ? (
-        <Text className="px-6 py-4 text-ui-fg-subtle">Loading…</Text>
-      ) : count === 0 ? (
-        <Text className="px-6 py-4 text-ui-fg-subtle">Nothing is low on stock.</Text>
-      ) : (
-        <>
-          <Table>
-            <Table.Header>
-              <Table.Row>
-                <Table.HeaderCell>Item</Table.HeaderCell>
-                <Table.HeaderCell>Location</Table.HeaderCell>
-                <Table.HeaderCell>Status</Table.HeaderCell>
-                <Table.HeaderCell>Available at alert</Table.HeaderCell>
-                <Table.HeaderCell>Threshold</Table.HeaderCell>
-                <Table.HeaderCell>Since</Table.HeaderCell>
-              </Table.Row>
-            </Table.Header>
-            <Table.Body>
-              {page.alerts.map((a) => (
-                <Table.Row key={a.id}>
-                  <Table.Cell>
-                    <a className="text-ui-fg-interactive" href={`/app/inventory/${a.inventory_item.id}`}>
-                      {a.inventory_item.title ?? a.inventory_item.sku ?? a.inventory_item.id}
-                    </a>
-                  </Table.Cell>
-                  <Table.Cell>{a.location.name ?? a.location.id}</Table.Cell>
-                  <Table.Cell>
-                    <Badge color={a.kind === "out_of_stock" ? "red" : "orange"}>
-                      {a.kind === "out_of_stock" ? "Out of stock" : "Low"}
-                    </Badge>
-                  </Table.Cell>
-                  <Table.Cell>{a.available_quantity}</Table.Cell>
-                  <Table.Cell>{a.threshold}</Table.Cell>
-                  <Table.Cell>{new Date(a.created_at).toLocaleString()}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-          <Table.Pagination
-            count={count}
-            pageSize={PAGE_SIZE}
-            pageIndex={pageIndex}
-            pageCount={pageCount}
-            canPreviousPage={pageIndex > 0}
-            canNextPage={pageIndex + 1 < pageCount}
-            previousPage={() => setPageIndex((i) => Math.max(0, i - 1))}
-            nextPage={() => setPageIndex((i) => i + 1)}
-          />
-        </>
-      )}
-    </Container>
+    <PagedSection
+      title="Low stock"
+      aside={page ? <Text className="text-ui-fg-subtle">{count} open alert{count === 1 ? "" : "s"}</Text> : null}
+      what="low-stock alerts"
+      emptyText="Nothing is low on stock."
+      error={error}
+      loaded={!!page}
+      count={count}
+      pageSize={PAGE_SIZE}
+      pageIndex={pageIndex}
+      onPageChange={setPageIndex}
+    >
+      <Table.Header>
+        <Table.Row>
+          <Table.HeaderCell>Item</Table.HeaderCell>
+          <Table.HeaderCell>Location</Table.HeaderCell>
+          <Table.HeaderCell>Status</Table.HeaderCell>
+          <Table.HeaderCell>Available at alert</Table.HeaderCell>
+          <Table.HeaderCell>Threshold</Table.HeaderCell>
+          <Table.HeaderCell>Since</Table.HeaderCell>
+        </Table.Row>
+      </Table.Header>
+      <Table.Body>
+        {(page?.alerts ?? []).map((a) => (
+          <Table.Row key={a.id}>
+            <Table.Cell>
+              <a className="text-ui-fg-interactive" href={`/app/inventory/${a.inventory_item.id}`}>
+                {a.inventory_item.title ?? a.inventory_item.sku ?? a.inventory_item.id}
+              </a>
+            </Table.Cell>
+            <Table.Cell>{a.location.name ?? a.location.id}</Table.Cell>
+            <Table.Cell>
+              <Badge color={a.kind === "out_of_stock" ? "red" : "orange"}>
+                {a.kind === "out_of_stock" ? "Out of stock" : "Low"}
+              </Badge>
+            </Table.Cell>
+            <Table.Cell>{a.available_quantity}</Table.Cell>
+            <Table.Cell>{a.threshold}</Table.Cell>
+            <Table.Cell>{new Date(a.created_at).toLocaleString()}</Table.Cell>
+          </Table.Row>
+        ))}
+      </Table.Body>
+    </PagedSection>
   )
 }
 

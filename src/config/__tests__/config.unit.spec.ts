@@ -27,6 +27,8 @@ describe("environment", () => {
     [{ DATABASE_URL: "not a url" }, /DATABASE_URL must be a URL/],
     [{ REDIS_URL: "localhost:6379" }, /REDIS_URL must be a URL starting with redis:\/\//],
     [{ JWT_SECRET: "short" }, /JWT_SECRET must be at least 16 characters/],
+    [{ EMPORIUM_LOW_STOCK_THRESHOLD: "-1" }, /EMPORIUM_LOW_STOCK_THRESHOLD must be 0 or more/],
+    [{ EMPORIUM_LOW_STOCK_THRESHOLD: "2.5" }, /EMPORIUM_LOW_STOCK_THRESHOLD must be a whole number/],
   ])("refuses %j with one clear sentence", (vars, message) => {
     expect(() => readEnv(vars)).toThrow(ConfigurationError)
     expect(() => readEnv(vars)).toThrow(message)
@@ -71,6 +73,16 @@ describe("medusa config", () => {
     }
     expect(channels({}).sort()).toEqual(["email", "feed"])
     expect(channels({ EMPORIUM_VANILLA: "true" })).toEqual(["feed"])
+  })
+
+  it("gives the stock ledger the low-stock threshold (5 by default) and runs the checkout holds module; vanilla has neither", () => {
+    type Modules = Record<string, { resolve?: string; options?: { low_stock_threshold?: number } }>
+    const modules = (vars: Record<string, string>) => defineConfig(buildMedusaConfig(readEnv(vars), tmp())).modules as Modules
+    expect(modules({}).stock_ledger?.options?.low_stock_threshold).toBe(5)
+    expect(modules({ EMPORIUM_LOW_STOCK_THRESHOLD: "12" }).stock_ledger?.options?.low_stock_threshold).toBe(12)
+    expect(modules({}).stock_hold?.resolve).toBe("./src/modules/stock-hold")
+    expect(modules({ EMPORIUM_VANILLA: "true" }).stock_hold).toBeUndefined()
+    expect(modules({ EMPORIUM_VANILLA: "true" }).stock_ledger).toBeUndefined()
   })
 
   it("searches with the PostgreSQL provider", () => {
