@@ -7,7 +7,7 @@ import {
 import { AdminSetLowStockThreshold } from "./admin/inventory-items/[id]/low-stock-threshold/validators"
 import { AdminGetLowStock } from "./admin/low-stock/validators"
 import { AdminGetStockMovements } from "./admin/stock-movements/validators"
-import { noteStockAdjustment } from "./admin/inventory-items/note-stock-adjustment"
+import { noteBatchStockAdjustment, noteStockAdjustment } from "./admin/inventory-items/note-stock-adjustment"
 import { lineItemInCart } from "./guards/line-item-in-cart"
 import { noteOrderCancel, noteReturnReceived } from "./admin/stock-intents"
 import { orderBelongsToCustomer } from "./guards/order-belongs-to-customer"
@@ -49,6 +49,11 @@ export default defineMiddlewares({
       method: ["POST"],
       matcher: "/admin/returns/:id/receive/confirm",
       middlewares: [authenticate("user", ["session", "bearer", "api-key"]), noteReturnReceived],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/inventory-items/location-levels/batch",
+      middlewares: [authenticate("user", ["session", "bearer", "api-key"]), noteBatchStockAdjustment],
     },
     {
       method: ["GET"],

@@ -189,6 +189,35 @@ medusaIntegrationTestRunner({
         })
       })
 
+      it("records batch level edits, of one item or of many, as manual adjustments by the admin", async () => {
+        const [first, second] = f.product.variants
+        const locationId = f.shipping.stockLocation.id
+        await ok(
+          api.post(
+            `/admin/inventory-items/${first.inventoryItemId}/location-levels/batch`,
+            { update: [{ location_id: locationId, stocked_quantity: first.stock + 3 }] },
+            f.admin.headers
+          )
+        )
+        await ok(
+          api.post(
+            "/admin/inventory-items/location-levels/batch",
+            { update: [{ inventory_item_id: second.inventoryItemId, location_id: locationId, stocked_quantity: second.stock + 7 }] },
+            f.admin.headers
+          )
+        )
+        for (const [variant, delta] of [[first, 3], [second, 7]] as const) {
+          const rows = await ledgerWhen(variant.inventoryItemId, (r) => r.some((row) => row.reason === "manual_adjustment"))
+          expect(rows[0]).toMatchObject({
+            reason: "manual_adjustment",
+            stocked_delta: delta,
+            stocked_quantity: variant.stock + delta,
+            actor_type: "user",
+            actor_id: f.admin.user.id,
+          })
+        }
+      })
+
       it.each([
         ["no inventory_item_id", "/admin/stock-movements?limit=10"],
         ["limit=1000", "/admin/stock-movements?inventory_item_id=iitem_1&limit=1000"],

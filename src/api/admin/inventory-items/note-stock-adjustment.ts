@@ -1,19 +1,42 @@
+import type { MedusaRequest } from "@medusajs/framework/http"
 import { noteStockIntent } from "../stock-intents"
 
+type LevelEdit = { inventory_item_id?: unknown; location_id?: unknown; stocked_quantity?: unknown }
+type BatchBody = { create?: LevelEdit[]; update?: LevelEdit[] }
+
+const manual = (pairs: { inventory_item_id: string; location_id: string }[]) => ({
+  reason: "manual_adjustment" as const,
+  reference_type: null,
+  reference_id: null,
+  pairs,
+})
+
+/** The levels a batch request sets a stocked quantity on (Medusa validates the body itself). */
+function editedLevels(req: MedusaRequest, inventoryItemId?: string) {
+  const body = (req.body ?? {}) as BatchBody
+  const edits = [...(Array.isArray(body.create) ? body.create : []), ...(Array.isArray(body.update) ? body.update : [])]
+  return edits
+    .map((e) => ({ inventory_item_id: inventoryItemId ?? e?.inventory_item_id, location_id: e?.location_id, stocked: e?.stocked_quantity }))
+    .filter((e): e is { inventory_item_id: string; location_id: string; stocked: number } =>
+      typeof e.inventory_item_id === "string" && typeof e.location_id === "string" && typeof e.stocked === "number"
+    )
+    .map(({ inventory_item_id, location_id }) => ({ inventory_item_id, location_id }))
+}
+
 /**
- * Before Medusa's `POST /admin/inventory-items/:id/location-levels/:location_id` changes a
- * level, notes which admin user does it (a manual adjustment). The same matcher also catches
- * `/location-levels/batch`, whose changes are not attributed.
+ * Before Medusa's `POST /admin/inventory-items/:id/location-levels/:location_id` (and its
+ * `/location-levels/batch` sibling, which the same matcher catches) changes levels, notes which
+ * admin user does it: a manual adjustment.
  */
 export const noteStockAdjustment = noteStockIntent(async (req) => {
   const { id: inventoryItemId, location_id: locationId } = req.params
-  if (!inventoryItemId || !locationId || locationId === "batch") {
+  if (!inventoryItemId || !locationId) {
     return null
   }
-  return {
-    reason: "manual_adjustment",
-    reference_type: null,
-    reference_id: null,
-    pairs: [{ inventory_item_id: inventoryItemId, location_id: locationId }],
-  }
+  return locationId === "batch"
+    ? manual(editedLevels(req, inventoryItemId))
+    : manual([{ inventory_item_id: inventoryItemId, location_id: locationId }])
 })
+
+/** `POST /admin/inventory-items/location-levels/batch`: levels of many items at once. */
+export const noteBatchStockAdjustment = noteStockIntent(async (req) => manual(editedLevels(req)))
