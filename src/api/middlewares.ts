@@ -52,6 +52,13 @@ export default defineMiddlewares({
     },
     {
       method: ["POST"],
+      // Stated apart from the `:location_id` matcher: Medusa sorts static paths first, so the
+      // batch route would answer before a middleware on the parameterised path ever ran.
+      matcher: "/admin/inventory-items/:id/location-levels/batch",
+      middlewares: [authenticate("user", ["session", "bearer", "api-key"]), noteStockAdjustment],
+    },
+    {
+      method: ["POST"],
       matcher: "/admin/inventory-items/location-levels/batch",
       middlewares: [authenticate("user", ["session", "bearer", "api-key"]), noteBatchStockAdjustment],
     },

@@ -15,6 +15,7 @@ import {
   ensureStorefrontApiKey,
 } from "./seed/store-setup"
 import { createDemoWarehouses, ensureDefaultShippingProfile } from "./seed/warehouses"
+import { reconcileStockLedger } from "../utils/stock-ledger"
 
 /**
  * Seeds the Emporium demo store: regions, warehouses and shipping, a
@@ -75,6 +76,11 @@ export default async function seedDemoStore({ container }: ExecArgs) {
     salesChannelId,
   })
   await backdateOrders(container, orders)
+
+  // This process ends right after seeding, before its subscribers have seen every level event:
+  // record the stock ledger (and the low-stock alerts) of the seeded levels now.
+  logger.info("Recording the stock ledger and low-stock alerts...")
+  await reconcileStockLedger(container)
 
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1)
   logger.info(

@@ -44,6 +44,46 @@ export async function syncStockLedger(
   }))
 }
 
+/**
+ * Brings every pair whose ledger does not end at its current level up to date (recording the
+ * difference and raising its alerts). Events are delivered at most once and a process can stop
+ * before its subscribers ran (the demo seed runs in a short-lived `medusa exec`); this catches up.
+ */
+export async function reconcileStockLedger(
+  container: MedusaContainer,
+  { pageSize = 500 }: { pageSize?: number } = {}
+): Promise<{ checked: number; synced: number }> {
+  if (!isStockLedgerEnabled(container)) {
+    return { checked: 0, synced: 0 }
+  }
+  const inventory = container.resolve(Modules.INVENTORY)
+  const ledger = container.resolve<StockLedgerModuleService>(STOCK_LEDGER_MODULE)
+  let checked = 0
+  let synced = 0
+  for (let skip = 0; ; skip += pageSize) {
+    const levels = await inventory.listInventoryLevels(
+      {},
+      { select: ["id", "inventory_item_id", "location_id", "stocked_quantity", "reserved_quantity"], take: pageSize, skip, order: { id: "ASC" } }
+    )
+    if (!levels.length) break
+    const recorded = await ledger.lastRecordedLevels([...new Set(levels.map((l) => l.inventory_item_id))])
+    const stale = levels.filter((l) => {
+      const last = recorded.get(`${l.inventory_item_id}:${l.location_id}`)
+      return (
+        Number(last?.stocked_quantity ?? 0) !== Number(l.stocked_quantity) ||
+        Number(last?.reserved_quantity ?? 0) !== Number(l.reserved_quantity)
+      )
+    })
+    checked += levels.length
+    for (const level of stale) {
+      await syncStockLedger(container, { inventory_item_id: level.inventory_item_id, location_id: level.location_id })
+      synced++
+    }
+    if (levels.length < pageSize) break
+  }
+  return { checked, synced }
+}
+
 /** Re-judges one item+location against its threshold now (after a threshold change). */
 export async function syncStockAlerts(container: MedusaContainer, key: LevelKey): Promise<void> {
   if (!isStockLedgerEnabled(container)) {

@@ -1,5 +1,8 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
+import reconcileStockLedgerJob from "../../../src/jobs/reconcile-stock-ledger"
+import { STOCK_LEDGER_MODULE } from "../../../src/modules/stock-ledger"
+import type StockLedgerModuleService from "../../../src/modules/stock-ledger/service"
 import { expectClientError } from "../../helpers/bad-inputs"
 import { placeOrder } from "../../helpers/cart"
 import { signUp } from "../../helpers/customer"
@@ -145,6 +148,32 @@ medusaIntegrationTestRunner({
         const reset = await ok(api.post(`/admin/inventory-items/${item}/low-stock-threshold`, { threshold: null }, f.admin.headers))
         expect(reset.low_stock_threshold).toEqual({ inventory_item_id: item, threshold: 5, is_default: true })
         expect(await alertsOf(item, "open")).toEqual([])
+      })
+
+      it("the reconcile job catches up levels whose events were lost: the ledger sums to the level again and the alerts open", async () => {
+        const item = socks().inventoryItemId
+        const locationId = f.shipping.stockLocation.id
+        await setStocked(item, 2)
+        await settle(() => eventsOf(item, "inventory.low_stock").length === 1)
+        // Lose the history: as if the process had stopped before its subscribers ran.
+        const ledger = getContainer().resolve<StockLedgerModuleService>(STOCK_LEDGER_MODULE)
+        const lost = await ledger.listStockMovements({ inventory_item_id: item })
+        await ledger.deleteStockMovements(lost.map((m) => m.id))
+        const alerts = await ledger.listStockAlerts({ inventory_item_id: item })
+        await ledger.deleteStockAlerts(alerts.map((a) => a.id))
+        events.length = 0
+
+        await reconcileStockLedgerJob(getContainer())
+
+        const movements = await ledger.listStockMovements({ inventory_item_id: item, location_id: locationId })
+        expect(movements).toHaveLength(1)
+        expect(movements[0]).toMatchObject({ stocked_quantity: 2, reserved_quantity: 0, stocked_delta: 2 })
+        expect((await alertsOf(item, "open")).map((a) => a.kind)).toEqual(["low_stock"])
+        expect(eventsOf(item, "inventory.low_stock")).toHaveLength(1)
+
+        // Nothing left to catch up: a second run records nothing.
+        await reconcileStockLedgerJob(getContainer())
+        expect(await ledger.listStockMovements({ inventory_item_id: item, location_id: locationId })).toHaveLength(1)
       })
 
       it("answers bad input with a 400 naming the problem, unknown items with 404 and strangers with 401", async () => {

@@ -142,6 +142,34 @@ class StockLedgerModuleService extends MedusaService({
     return created as StockMovementRecord
   }
 
+  /**
+   * The level each pair's ledger ends at (its newest entry), for comparing with the inventory
+   * levels in bulk. Pairs with no entry are absent from the map.
+   */
+  @InjectManager()
+  async lastRecordedLevels(
+    inventoryItemIds: string[],
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ): Promise<Map<string, { stocked_quantity: number; reserved_quantity: number }>> {
+    if (!inventoryItemIds.length) {
+      return new Map()
+    }
+    const rows: { inventory_item_id: string; location_id: string; stocked_quantity: number; reserved_quantity: number }[] =
+      await sharedContext.manager!.execute(
+        `select distinct on (inventory_item_id, location_id) inventory_item_id, location_id, stocked_quantity, reserved_quantity
+           from stock_movement
+          where deleted_at is null and inventory_item_id in (?)
+          order by inventory_item_id, location_id, created_at desc, id desc`,
+        [inventoryItemIds]
+      )
+    return new Map(
+      rows.map((r) => [
+        `${r.inventory_item_id}:${r.location_id}`,
+        { stocked_quantity: Number(r.stocked_quantity), reserved_quantity: Number(r.reserved_quantity) },
+      ])
+    )
+  }
+
   /** The item's own threshold, or the store default. */
   @InjectManager()
   async thresholdFor(

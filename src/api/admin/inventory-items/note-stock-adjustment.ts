@@ -24,16 +24,17 @@ function editedLevels(req: MedusaRequest, inventoryItemId?: string) {
 }
 
 /**
- * Before Medusa's `POST /admin/inventory-items/:id/location-levels/:location_id` (and its
- * `/location-levels/batch` sibling, which the same matcher catches) changes levels, notes which
- * admin user does it: a manual adjustment.
+ * Before Medusa's `POST /admin/inventory-items/:id/location-levels/:location_id` (or its
+ * `/location-levels/batch` sibling) changes levels, notes which admin user does it: a manual
+ * adjustment.
  */
 export const noteStockAdjustment = noteStockIntent(async (req) => {
   const { id: inventoryItemId, location_id: locationId } = req.params
-  if (!inventoryItemId || !locationId) {
+  if (!inventoryItemId) {
     return null
   }
-  return locationId === "batch"
+  // The batch route has no :location_id; its levels are in the body.
+  return !locationId || locationId === "batch"
     ? manual(editedLevels(req, inventoryItemId))
     : manual([{ inventory_item_id: inventoryItemId, location_id: locationId }])
 })
