@@ -110,6 +110,14 @@ describe("npm start with no configuration, then the admin dashboard in Chromium"
       await page.goto(`http://localhost:${port}/app/products?q=${encodeURIComponent(title)}`)
       await expect(page.getByText(title, { exact: true }).first().waitFor({ timeout: 60_000 })).resolves.toBeUndefined()
       await page.screenshot({ path: path.join(os.tmpdir(), "emporium-admin-products.png") })
+
+      // The inventory list opens with Emporium's "Low stock" widget: the seed stocks some items
+      // low or not at all, and recorded their alerts before the server started.
+      await page.goto(`http://localhost:${port}/app/inventory`)
+      await expect(page.getByRole("heading", { name: "Low stock" }).waitFor({ timeout: 60_000 })).resolves.toBeUndefined()
+      await expect(page.getByText(/\d+ open alerts?/).first().waitFor({ timeout: 30_000 })).resolves.toBeUndefined()
+      await expect(page.getByText(/^(Low|Out of stock)$/).first().waitFor({ timeout: 30_000 })).resolves.toBeUndefined()
+      await page.screenshot({ path: path.join(os.tmpdir(), "emporium-admin-low-stock.png"), fullPage: true })
     } finally {
       expect(await stopEngine(engine)).toBe(130)
     }
