@@ -44,6 +44,7 @@ const runs = Number(option("--runs", 3))
 const setups = String(option("--setups", Object.keys(SETUPS).join(","))).split(",")
 const kinds = String(option("--servers", "vanilla,emporium")).split(",")
 const write = !args.includes("--no-write")
+const resume = option("--resume", null)
 const dbUrl = process.env.BENCH_DATABASE_URL || "postgres://postgres@localhost:5432/emporium_bench"
 const redisUrl = process.env.BENCH_REDIS_URL || "redis://127.0.0.1:6379"
 for (const s of setups) if (!SETUPS[s]) throw new Error(`unknown setup ${s}; known: ${Object.keys(SETUPS).join(", ")}`)
@@ -105,12 +106,28 @@ process.on("SIGINT", async () => {
 
 async function main() {
   log(`setups ${setups.join(", ")}; servers ${kinds.join(", ")}; ${runs} run(s) each; ${scenario.description}`)
-  await freshDatabase()
-  const results = { date: new Date().toISOString(), runs, carts: Number(process.env.BENCH_FLASH_CARTS || 200), units: Number(process.env.BENCH_FLASH_UNITS || 5), setups: {} }
-  let seed = 1
+  // --resume <json>: keep the setups and servers that file already has complete, run the rest.
+  const results = resume
+    ? JSON.parse(fs.readFileSync(path.resolve(ROOT, resume), "utf8"))
+    : { date: new Date().toISOString(), runs, carts: Number(process.env.BENCH_FLASH_CARTS || 200), units: Number(process.env.BENCH_FLASH_UNITS || 5), setups: {} }
+  if (!resume) await freshDatabase()
+  const json = resume
+    ? path.resolve(ROOT, resume)
+    : path.join(ROOT, "bench", "results", `flash-sale-${results.date.slice(0, 19).replace(/:/g, "-")}Z.json`)
+  const save = () => {
+    if (!write) return
+    results.wallSeconds = (results.wallSecondsBefore ?? 0) + Math.round((Date.now() - t0) / 1000)
+    fs.mkdirSync(path.dirname(json), { recursive: true })
+    fs.writeFileSync(json, JSON.stringify(results, null, 1) + "\n")
+    updateFlashSaleSection(path.join(ROOT, "BENCHMARKS.md"), results, path.relative(ROOT, json))
+  }
+  results.wallSecondsBefore = results.wallSeconds ?? 0
+  const done = (setupName, kind) => (results.setups[setupName]?.servers?.[kind]?.length ?? 0) >= runs
+  let seed = 1 + Object.values(results.setups).reduce((n, s) => n + Object.values(s.servers).flat().length, 0)
   for (const setupName of setups) {
     const setup = SETUPS[setupName]
-    results.setups[setupName] = { label: setup.label, servers: {} }
+    results.setups[setupName] ??= { label: setup.label, servers: {} }
+    if (kinds.every((kind) => done(setupName, kind))) continue
     // Emporium starts first in every setup: start.js builds, migrates and seeds; vanilla reuses its environment.
     let emporiumEnv
     for (const kind of ["emporium", "vanilla"]) {
@@ -129,37 +146,43 @@ async function main() {
       try {
         log(`${setup.label}: starting ${server.name}${setup.processes > 1 ? ` (${setup.processes} processes)` : ""}…`)
         await server.start({ timeoutMs: 30 * 60_000 })
-        if (kind === "emporium") emporiumEnv = { ...environ(server.medusaPid) }
-        if (!kinds.includes(kind)) continue
+        if (kind === "emporium") {
+          emporiumEnv = { ...environ(server.medusaPid) }
+          results.publishableKey = server.publishableKey ?? results.publishableKey
+        }
+        if (!kinds.includes(kind) || done(setupName, kind)) continue
         for (let p = 1; p < setup.processes; p++) siblings.push(await startSibling(server, ports[p]))
-        const key = server.publishableKey ?? results.publishableKey
-        results.publishableKey = key
+        const key = results.publishableKey
         const store = storeClient(server.url, key)
         const catalog = await discoverCatalog(store)
-        const outcomes = []
-        for (let run = 1; run <= runs; run++) {
+        const outcomes = (results.setups[setupName].servers[kind] ??= [])
+        for (let run = outcomes.length + 1; run <= runs; run++) {
           const ctx = { server, store, catalog, seed: seed++, state: {}, urls: [server.url, ...siblings.map((s) => s.url)] }
           await scenario.setup(ctx)
           const out = await scenario.run(ctx)
           const m = Object.fromEntries(out.metrics.map((x) => [x.key, x.value]))
           log(`${setup.label} · ${server.name} run ${run}: ${m.orders} orders, ${m.server_errors}× 5xx, ${m.conflicts}× 409, ${m.client_errors}× 4xx, reserved−orders ${m.reserved_mismatch}, losers p50 ${m.loser_p50} ms, burst ${m.burst_s} s ${JSON.stringify(out.raw.statuses)}`)
           outcomes.push({ run, metrics: m, statuses: out.raw.statuses, samples: out.raw.samples, prepareSeconds: out.raw.prepareSeconds })
+          save()
+          if (out.raw.statuses["no answer"] && run < runs) {
+            // Deadlocked (it stops answering for good): start it afresh for the next run.
+            log(`${server.name} stopped answering: restarting it for the next run`)
+            for (const s of siblings.splice(0)) {
+              s.child.kill("SIGKILL")
+            }
+            await server.stop()
+            await server.start({ timeoutMs: 10 * 60_000 })
+            for (let p = 1; p < setup.processes; p++) siblings.push(await startSibling(server, ports[p]))
+          }
         }
-        results.setups[setupName].servers[kind] = outcomes
       } finally {
         await stopAll()
         running.delete(stopAll)
       }
     }
   }
-  results.wallSeconds = Math.round((Date.now() - t0) / 1000)
-  const json = path.join(ROOT, "bench", "results", `flash-sale-${results.date.slice(0, 19).replace(/:/g, "-")}Z.json`)
-  if (write) {
-    fs.mkdirSync(path.dirname(json), { recursive: true })
-    fs.writeFileSync(json, JSON.stringify(results, null, 1) + "\n")
-    updateFlashSaleSection(path.join(ROOT, "BENCHMARKS.md"), results, path.relative(ROOT, json))
-    log(`wrote ${path.relative(ROOT, json)} and the flash-sale section of BENCHMARKS.md`)
-  }
+  save()
+  if (write) log(`wrote ${path.relative(ROOT, json)} and the flash-sale section of BENCHMARKS.md`)
   log(`done in ${Math.round(results.wallSeconds / 60)} min`)
 }
 

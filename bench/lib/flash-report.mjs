@@ -28,7 +28,7 @@ export function flashSaleMarkdown(results, jsonPath) {
     for (const kind of ["vanilla", "emporium"]) {
       const outcomes = setup.servers[kind]
       if (!outcomes?.length) continue
-      const per = (key) => outcomes.map((o) => o.metrics[key]).join(" / ")
+      const per = (key) => outcomes.map((o) => (Number.isFinite(o.metrics[key]) ? o.metrics[key] : "—")).join(" / ")
       const med = (key, unit = "") => {
         const m = median(outcomes.map((o) => o.metrics[key]))
         return m === null ? "—" : `${m}${unit}`
