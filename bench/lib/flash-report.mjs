@@ -40,8 +40,16 @@ export function flashSaleMarkdown(results, jsonPath) {
   }
   lines.push(
     "",
-    `More than ${results.units} orders is an oversell. Vanilla runs with the same infrastructure modules as Emporium ` +
-      "(PostgreSQL locking without Redis), so the difference is Emporium's checkout holds alone.",
+    `How to read it: more than ${results.units} orders is an oversell; fewer means units stayed unsold although ` +
+      `${results.carts} shoppers wanted them. "reserved − orders" above 0 is stock reserved for no order (blocked ` +
+      "until someone deletes the reservation). 5xx and 409 are answers a storefront cannot act on (a 409 invites a " +
+      "retry that cannot succeed); Emporium's losers get 400 `out of stock: <title>`. \"no answer\" is a completion " +
+      "not answered within 120 s: vanilla Medusa with two processes and no Redis deadlocks its connection pool " +
+      "(`locking-postgres` keeps pooled connections waiting on an advisory lock whose holder needs a connection to " +
+      "finish) and never answers again until restarted; the runner restarts it between runs. Vanilla runs with the " +
+      "same infrastructure modules as Emporium (PostgreSQL locking without Redis), so every difference is Emporium's.",
+    ...(results.note ? ["", `Note: ${results.note}`] : []),
+    "",
     "What losers were told, first answer of each kind per setup:",
     ""
   )
