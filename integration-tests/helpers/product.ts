@@ -4,7 +4,12 @@ import {
   createProductCategoriesWorkflow,
   createProductsWorkflow,
 } from "@medusajs/medusa/core-flows"
-import type { MedusaContainer, ProductCategoryDTO, ProductDTO } from "@medusajs/framework/types"
+import type {
+  CreateProductWorkflowInputDTO,
+  MedusaContainer,
+  ProductCategoryDTO,
+  ProductDTO,
+} from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, ProductStatus } from "@medusajs/framework/utils"
 import { uniqueSuffix } from "./http"
 
@@ -45,17 +50,15 @@ export async function createCategory(container: MedusaContainer, name: string): 
   return category
 }
 
-/**
- * A published product sold in `salesChannelId`, one variant per size, each variant's inventory
- * managed by Medusa and stocked at `stockLocationId`.
- */
-export async function createProductWithStock(
-  container: MedusaContainer,
-  input: ProductInput
-): Promise<SeededProduct> {
-  const handle = `${slug(input.title)}-${uniqueSuffix()}`
-  const skuOf = (size: string) => `${handle}-${size}`.toUpperCase()
+type ProductShape = Pick<CreateProductWorkflowInputDTO, "options" | "variants">
 
+/** Creates a published product in the input's sales channel and shipping profile. */
+async function createPublishedProduct(
+  container: MedusaContainer,
+  input: Pick<ProductInput, "title" | "salesChannelId" | "shippingProfileId" | "categoryIds">,
+  handle: string,
+  shape: ProductShape
+): Promise<ProductDTO> {
   const {
     result: [product],
   } = await createProductsWorkflow(container).run({
@@ -68,17 +71,34 @@ export async function createProductWithStock(
           shipping_profile_id: input.shippingProfileId,
           sales_channels: [{ id: input.salesChannelId }],
           category_ids: input.categoryIds,
-          options: [{ title: "Size", values: input.variants.map((v) => v.size) }],
-          variants: input.variants.map((v) => ({
-            title: v.size,
-            sku: skuOf(v.size),
-            options: { Size: v.size },
-            manage_inventory: true,
-            prices: [{ currency_code: input.currencyCode, amount: v.price }],
-          })),
+          ...shape,
         },
       ],
     },
+  })
+  return product
+}
+
+/**
+ * A published product sold in `salesChannelId`, one variant per size, each variant's inventory
+ * managed by Medusa and stocked at `stockLocationId`.
+ */
+export async function createProductWithStock(
+  container: MedusaContainer,
+  input: ProductInput
+): Promise<SeededProduct> {
+  const handle = `${slug(input.title)}-${uniqueSuffix()}`
+  const skuOf = (size: string) => `${handle}-${size}`.toUpperCase()
+
+  const product = await createPublishedProduct(container, input, handle, {
+    options: [{ title: "Size", values: input.variants.map((v) => v.size) }],
+    variants: input.variants.map((v) => ({
+      title: v.size,
+      sku: skuOf(v.size),
+      options: { Size: v.size },
+      manage_inventory: true,
+      prices: [{ currency_code: input.currencyCode, amount: v.price }],
+    })),
   })
 
   const { data: variantRows } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
@@ -148,22 +168,9 @@ export async function createBundleProduct(
     inventory_items: [{ inventory_item_id: item.id, required_quantity: required }],
     prices: [{ currency_code: input.currencyCode, amount: price }],
   })
-  const {
-    result: [product],
-  } = await createProductsWorkflow(container).run({
-    input: {
-      products: [
-        {
-          title: input.title,
-          handle,
-          status: ProductStatus.PUBLISHED,
-          shipping_profile_id: input.shippingProfileId,
-          sales_channels: [{ id: input.salesChannelId }],
-          options: [{ title: "Pack", values: ["Single", "Pack of 2"] }],
-          variants: [variant("Single", 1, 5), variant("Pack of 2", 2, 9)],
-        },
-      ],
-    },
+  const product = await createPublishedProduct(container, input, handle, {
+    options: [{ title: "Pack", values: ["Single", "Pack of 2"] }],
+    variants: [variant("Single", 1, 5), variant("Pack of 2", 2, 9)],
   })
   const { data: rows } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
     entity: "product_variant",

@@ -54,6 +54,18 @@ medusaIntegrationTestRunner({
       return rows
     }
 
+    /** A shopper orders `quantity` of the variant and the admin ships the whole order from the fixture's location. */
+    async function placeAndFulfil(variantId: string, quantity: number) {
+      const shopper = await signUp(api, f.storefront.publishableKey)
+      const order = await placeOrder(api, f, shopper, [{ variantId, quantity }])
+      const { order: detailed } = await ok<{ order: { items: { id: string; quantity: number }[] } }>(
+        api.get(`/admin/orders/${order.id}?fields=*items`, f.admin.headers)
+      )
+      const items = detailed.items.map((i) => ({ id: i.id, quantity: i.quantity }))
+      await ok(api.post(`/admin/orders/${order.id}/fulfillments`, { items, location_id: f.shipping.stockLocation.id }, f.admin.headers))
+      return { order, items }
+    }
+
     describe("GET /admin/stock-movements", () => {
       it("records an admin adjustment, an order's reservation and its cancellation; the ledger sums to the level", async () => {
         const [variant] = f.product.variants
@@ -123,13 +135,7 @@ medusaIntegrationTestRunner({
 
       it("records a fulfilment as stock leaving and its reservation released, in one entry", async () => {
         const [, variant] = f.product.variants
-        const shopper = await signUp(api, f.storefront.publishableKey)
-        const order = await placeOrder(api, f, shopper, [{ variantId: variant.id, quantity: 1 }])
-        const { order: detailed } = await ok<{ order: { items: { id: string; quantity: number }[] } }>(
-          api.get(`/admin/orders/${order.id}?fields=*items`, f.admin.headers)
-        )
-        const items = detailed.items.map((i) => ({ id: i.id, quantity: i.quantity }))
-        await ok(api.post(`/admin/orders/${order.id}/fulfillments`, { items, location_id: f.shipping.stockLocation.id }, f.admin.headers))
+        const { order } = await placeAndFulfil(variant.id, 1)
 
         const level = await levelAtLocation(api, f, variant.inventoryItemId)
         expect(level).toMatchObject({ stocked_quantity: variant.stock - 1, reserved_quantity: 0 })
@@ -152,13 +158,7 @@ medusaIntegrationTestRunner({
       it("records a received return as stock coming back, by the admin who received it, referring to the return", async () => {
         const [, variant] = f.product.variants
         const locationId = f.shipping.stockLocation.id
-        const shopper = await signUp(api, f.storefront.publishableKey)
-        const order = await placeOrder(api, f, shopper, [{ variantId: variant.id, quantity: 1 }])
-        const { order: detailed } = await ok<{ order: { items: { id: string; quantity: number }[] } }>(
-          api.get(`/admin/orders/${order.id}?fields=*items`, f.admin.headers)
-        )
-        const items = detailed.items.map((i) => ({ id: i.id, quantity: i.quantity }))
-        await ok(api.post(`/admin/orders/${order.id}/fulfillments`, { items, location_id: locationId }, f.admin.headers))
+        const { order, items } = await placeAndFulfil(variant.id, 1)
 
         // Medusa's admin return flow: open, request the item, receive it, confirm.
         const { return: opened } = await ok<{ return: { id: string } }>(
