@@ -38,7 +38,9 @@ function startEngine(env: NodeJS.ProcessEnv): Promise<Started> {
     env,
     stdio: ["ignore", "pipe", "pipe"],
   })
-  const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)))
+  // "close", not "exit": a child can exit before its last lines have been read from the pipe,
+  // and the shutdown message is among those last lines.
+  const exited = new Promise<number | null>((r) => child.once("close", (code) => r(code)))
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString()
