@@ -102,6 +102,16 @@ export function isolateRedisModules(configModule: ConfigModule, prefix: string):
     } else if (resolve.endsWith("/cache-redis")) {
       entry.options = { ...entry.options, namespace: `${prefix}:cache` }
       found.add("cache-redis")
+    } else if (resolve.endsWith("/caching")) {
+      for (const provider of (entry.options?.providers ?? []) as ModuleEntry[]) {
+        if (provider.resolve?.endsWith("/caching-redis")) {
+          provider.options = { ...provider.options, prefix: `${prefix}:caching:` }
+          found.add("caching-redis")
+        }
+      }
+    } else if (resolve.endsWith("/store-cache")) {
+      entry.options = { ...entry.options, namespace: `${prefix}:store-cache` }
+      found.add("store-cache")
     } else if (resolve.endsWith("/locking")) {
       for (const provider of (entry.options?.providers ?? []) as ModuleEntry[]) {
         if (provider.resolve?.endsWith("/locking-redis")) {
@@ -112,7 +122,7 @@ export function isolateRedisModules(configModule: ConfigModule, prefix: string):
     }
   }
 
-  const missing = ["event-bus-redis", "workflow-engine-redis", "cache-redis", "locking-redis"].filter(
+  const missing = ["event-bus-redis", "workflow-engine-redis", "cache-redis", "caching-redis", "store-cache", "locking-redis"].filter(
     (name) => !found.has(name)
   )
   if (missing.length) {

@@ -8,6 +8,7 @@ const LABELS: Record<string, string> = {
   "@medusajs/medusa/workflow-engine-redis": "workflow engine: Redis",
   "@medusajs/medusa/cache-redis": "cache: Redis",
   "@medusajs/medusa/locking-redis": "locking: Redis",
+  "@medusajs/medusa/caching-redis": "store read cache: in memory in front of Redis (Medusa Caching Module)",
   "@medusajs/medusa/locking-postgres": "locking: PostgreSQL advisory locks",
   "@medusajs/medusa/search-postgres": "search: PostgreSQL (Medusa Search Module)",
   "@medusajs/medusa/notification-local": "notifications: dashboard feed, and a dev mailbox for e-mail (written to the log)",
@@ -23,10 +24,12 @@ function providers(entry: Entry): Entry[] {
  * is built from, so the start banner cannot drift from the real configuration.
  */
 export function describeServices(env: Env, database: string): string[] {
-  const entries = [...infrastructureModules(env), ...(env.EMPORIUM_VANILLA ? [] : emporiumCoreModules())]
+  const entries = [...infrastructureModules(env), ...(env.EMPORIUM_VANILLA ? [] : emporiumCoreModules(env))]
   const resolved = [...new Set(entries.flatMap((e) => [e, ...providers(e)]).map((e) => e.resolve))]
   const lines = [`database: ${database}`]
   lines.push(...resolved.filter((r) => LABELS[r]).map((r) => LABELS[r]))
+  if (!env.EMPORIUM_VANILLA && !env.EMPORIUM_STORE_CACHE) lines.push("store read cache: off (EMPORIUM_STORE_CACHE=false)")
+  else if (!env.EMPORIUM_VANILLA && !env.REDIS_URL) lines.push("store read cache: in memory (Medusa Caching Module)")
   if (!env.REDIS_URL) {
     lines.push("event bus, workflow engine, cache: in-memory (set REDIS_URL for Redis)")
   }

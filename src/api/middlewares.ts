@@ -4,6 +4,7 @@ import {
   validateAndTransformBody,
   validateAndTransformQuery,
 } from "@medusajs/framework/http"
+import { invalidateStoreCacheAfterWrite } from "./admin/invalidate-store-cache"
 import { AdminSetLowStockThreshold } from "./admin/inventory-items/[id]/low-stock-threshold/validators"
 import { AdminGetLowStock } from "./admin/low-stock/validators"
 import { AdminGetStockMovements } from "./admin/stock-movements/validators"
@@ -13,11 +14,16 @@ import { noteOrderCancel, noteReturnReceived } from "./admin/stock-intents"
 import { orderBelongsToCustomer } from "./guards/order-belongs-to-customer"
 import { paymentCollectionExists } from "./guards/payment-collection-exists"
 import { claimCheckoutStock } from "./store/carts/claim-checkout-stock"
+import { storeReadCache } from "./store/read-cache"
 import { StoreGetOrderStatus } from "./store/orders/[id]/status/validators"
 import { StoreCreateOrderStatusToken } from "./store/orders/status-token/validators"
 
 export default defineMiddlewares({
   routes: [
+    // No `method`: Medusa runs method-less middlewares before every route's own, so a cached
+    // catalogue answer skips query validation and the pricing/tax context look-ups.
+    { matcher: "/store", middlewares: [storeReadCache] },
+    { matcher: "/admin", middlewares: [invalidateStoreCacheAfterWrite] },
     {
       method: ["GET"],
       matcher: "/admin/low-stock",

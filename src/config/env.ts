@@ -74,6 +74,18 @@ export const EnvSchema = z.object({
       .int("EMPORIUM_LOW_STOCK_THRESHOLD must be a whole number")
       .min(0, "EMPORIUM_LOW_STOCK_THRESHOLD must be 0 or more")
   ).transform((v) => v ?? 5),
+  /** The store read cache for anonymous catalogue reads (products, categories, collections, regions). Default on. */
+  EMPORIUM_STORE_CACHE: z.preprocess(
+    (v) => (v === "" || v === undefined ? "true" : String(v).toLowerCase()),
+    z.enum(["true", "false", "1", "0"], { message: "EMPORIUM_STORE_CACHE must be true or false" }).transform((v) => v === "true" || v === "1")
+  ),
+  /** Seconds a CDN or browser may keep an anonymous catalogue answer (`Cache-Control: max-age`). */
+  EMPORIUM_STORE_CACHE_MAX_AGE: optional(
+    z.coerce
+      .number({ message: "EMPORIUM_STORE_CACHE_MAX_AGE must be a number" })
+      .int("EMPORIUM_STORE_CACHE_MAX_AGE must be a whole number")
+      .min(0, "EMPORIUM_STORE_CACHE_MAX_AGE must be 0 or more")
+  ).transform((v) => v ?? 5),
   /**
    * Runs the app as plain Medusa: none of Emporium's modules, plugins, hooks,
    * routes or middlewares. The bench runner uses it for the vanilla baseline.

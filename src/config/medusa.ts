@@ -2,6 +2,7 @@ import type { InputConfigWithArrayModules } from "@medusajs/framework/types"
 import type { Env } from "./env"
 import { backendUrl, dataDir } from "./env"
 import { resolveSecrets } from "./secrets"
+import { createHash } from "node:crypto"
 
 type ModuleEntry = { resolve: string; key?: string; options?: Record<string, unknown> }
 
@@ -58,8 +59,9 @@ export function infrastructureModules(env: Env): ModuleEntry[] {
  * Notifications keep Medusa's "feed" channel (the dashboard's notification bell) and add
  * an "email" channel served by the dev mailbox until a real e-mail provider is set.
  */
-export function emporiumCoreModules(): ModuleEntry[] {
+export function emporiumCoreModules(env: Env): ModuleEntry[] {
   return [
+    cachingModule(env),
     {
       resolve: "@medusajs/medusa/search",
       options: {
@@ -87,9 +89,45 @@ export function emporiumCoreModules(): ModuleEntry[] {
   ]
 }
 
+/**
+ * Medusa's Caching Module, where the store read cache keeps its answers: in this process's
+ * memory, and with REDIS_URL also in Redis so every process shares them. Its feature flag
+ * (MEDUSA_FF_CACHING, Medusa's own query caching, marked work-in-progress in 2.21) stays off:
+ * see README, "Fast store reads".
+ */
+export function cachingModule(env: Env): ModuleEntry {
+  const providers = env.REDIS_URL
+    ? [
+        {
+          resolve: "@medusajs/medusa/caching-redis",
+          id: "caching-redis",
+          is_default: true,
+          options: { redisUrl: env.REDIS_URL, prefix: "emporium:caching:" },
+        },
+      ]
+    : []
+  return {
+    resolve: "@medusajs/medusa/caching",
+    options: { in_memory: { enable: true, maxSize: 64 * 1024 * 1024 }, providers },
+  }
+}
+
+/** Caching Module providers the store read cache reads in order and writes to. */
+export const STORE_CACHE_PROVIDERS = { memory: "cache-memory", redis: "caching-redis" } as const
+
 /** Emporium's own modules (src/modules/*), added by the feature issues. */
 export function emporiumModules(env: Env): ModuleEntry[] {
   return [
+    {
+      resolve: "./src/modules/store-cache",
+      options: {
+        enabled: env.EMPORIUM_STORE_CACHE,
+        redis_url: env.REDIS_URL,
+        namespace: storeCacheNamespace(env),
+        max_age_seconds: env.EMPORIUM_STORE_CACHE_MAX_AGE,
+        caching_providers: env.REDIS_URL ? [STORE_CACHE_PROVIDERS.memory, STORE_CACHE_PROVIDERS.redis] : [STORE_CACHE_PROVIDERS.memory],
+      },
+    },
     { resolve: "./src/modules/stock-ledger", options: { low_stock_threshold: env.EMPORIUM_LOW_STOCK_THRESHOLD } },
     { resolve: "./src/modules/stock-hold" },
   ]
@@ -99,7 +137,7 @@ export function buildMedusaConfig(env: Env, cwd = process.cwd()): InputConfigWit
   const secrets = resolveSecrets(env, dataDir(env, cwd))
   const modules = [
     ...infrastructureModules(env),
-    ...(env.EMPORIUM_VANILLA ? [] : [...emporiumCoreModules(), ...emporiumModules(env)]),
+    ...(env.EMPORIUM_VANILLA ? [] : [...emporiumCoreModules(env), ...emporiumModules(env)]),
   ]
   return {
     projectConfig: {
@@ -123,4 +161,10 @@ export function buildMedusaConfig(env: Env, cwd = process.cwd()): InputConfigWit
     },
     modules,
   }
+}
+
+/** Two databases sharing one Redis (staging and production, two test runs) never share entries. */
+function storeCacheNamespace(env: Env): string {
+  const database = env.DATABASE_URL ?? "embedded"
+  return `emporium:store-cache:${createHash("sha256").update(database).digest("hex").slice(0, 12)}`
 }

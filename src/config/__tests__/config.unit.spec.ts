@@ -48,6 +48,20 @@ describe("medusa config", () => {
     expect(config.projectConfig?.redisUrl).toBeUndefined()
   })
 
+  it("loads Medusa's Caching Module and the store read cache, which EMPORIUM_STORE_CACHE=false turns off; vanilla has neither", () => {
+    const storeCache = (vars: Record<string, string>) =>
+      (buildMedusaConfig(readEnv(vars), tmp()).modules as { resolve: string; options?: { enabled?: boolean } }[]).find(
+        (m) => m.resolve === "./src/modules/store-cache"
+      )
+    const names = (vars: Record<string, string>) => resolvedNames(buildMedusaConfig(readEnv(vars), tmp()).modules)
+    expect(names({})).toContain("@medusajs/medusa/caching")
+    expect(storeCache({})?.options?.enabled).toBe(true)
+    expect(storeCache({ EMPORIUM_STORE_CACHE: "false" })?.options?.enabled).toBe(false)
+    expect(() => readEnv({ EMPORIUM_STORE_CACHE: "sometimes" })).toThrow(/EMPORIUM_STORE_CACHE must be true or false/)
+    expect(names({ EMPORIUM_VANILLA: "true" })).not.toContain("@medusajs/medusa/caching")
+    expect(storeCache({ EMPORIUM_VANILLA: "true" })).toBeUndefined()
+  })
+
   it("moves event bus, workflow engine, cache, locking and sessions to Redis with REDIS_URL", () => {
     const config = buildMedusaConfig(readEnv({ REDIS_URL: "redis://127.0.0.1:6379" }), tmp())
     const names = resolvedNames(config.modules)
@@ -57,6 +71,7 @@ describe("medusa config", () => {
         "@medusajs/medusa/workflow-engine-redis",
         "@medusajs/medusa/cache-redis",
         "@medusajs/medusa/locking-redis",
+        "@medusajs/medusa/caching-redis",
       ])
     )
     expect(names).not.toContain("@medusajs/medusa/locking-postgres")

@@ -1,0 +1,73 @@
+import {
+  carriesCredentials,
+  eventInvalidatesCatalog,
+  isCacheableRoute,
+  matchesIfNoneMatch,
+  requestKey,
+  strongEtag,
+  type ReadRequest,
+} from "../policy"
+
+const request = (over: Partial<ReadRequest> & { headers?: Record<string, string> } = {}): ReadRequest => {
+  const headers = { "x-publishable-api-key": "pk_web", ...over.headers }
+  return {
+    method: "GET",
+    path: "/store/products",
+    query: "",
+    ...over,
+    header: (name) => headers[name as keyof typeof headers],
+  }
+}
+
+describe("store read cache policy", () => {
+  it("caches only GETs of the catalogue routes", () => {
+    expect(isCacheableRoute("GET", "/store/products")).toBe(true)
+    expect(isCacheableRoute("GET", "/store/products/prod_1")).toBe(true)
+    expect(isCacheableRoute("GET", "/store/product-categories/pcat_1")).toBe(true)
+    expect(isCacheableRoute("GET", "/store/regions")).toBe(true)
+    expect(isCacheableRoute("POST", "/store/products")).toBe(false)
+    expect(isCacheableRoute("GET", "/store/carts/cart_1")).toBe(false)
+    expect(isCacheableRoute("GET", "/store/customers/me")).toBe(false)
+    expect(isCacheableRoute("GET", "/store/orders/order_1")).toBe(false)
+    expect(isCacheableRoute("GET", "/store/products/prod_1/anything")).toBe(false)
+  })
+
+  it("treats a bearer token, a session cookie or a recognised customer as credentials", () => {
+    expect(carriesCredentials(request())).toBe(false)
+    expect(carriesCredentials(request({ headers: { cookie: "theme=dark" } }))).toBe(false)
+    expect(carriesCredentials(request({ headers: { authorization: "Bearer x" } }))).toBe(true)
+    expect(carriesCredentials(request({ headers: { cookie: "theme=dark; connect.sid=s%3Aabc" } }))).toBe(true)
+    expect(carriesCredentials(request({ actorId: "cus_1" }))).toBe(true)
+  })
+
+  it("keys on path, parameters whatever their order, publishable key and locale", () => {
+    const key = requestKey(request({ query: "limit=20&region_id=reg_1" }))
+    expect(requestKey(request({ query: "region_id=reg_1&limit=20" }))).toBe(key)
+    expect(requestKey(request({ query: "limit=20&region_id=reg_2" }))).not.toBe(key)
+    expect(requestKey(request({ query: "limit=20&region_id=reg_1", headers: { "x-publishable-api-key": "pk_b2b" } }))).not.toBe(key)
+    expect(requestKey(request({ query: "limit=20&region_id=reg_1", headers: { "x-medusa-locale": "fr-FR" } }))).not.toBe(key)
+    expect(requestKey(request({ path: "/store/regions", query: "limit=20&region_id=reg_1" }))).not.toBe(key)
+    // Repeated values keep their order: it can matter to the route.
+    expect(requestKey(request({ query: "fields=a&fields=b" }))).not.toBe(requestKey(request({ query: "fields=b&fields=a" })))
+  })
+
+  it("matches If-None-Match lists, weak forms and the wildcard", () => {
+    const etag = strongEtag('{"products":[]}')
+    expect(etag).toMatch(/^"[\w-]{32}"$/)
+    expect(strongEtag('{"products":[1]}')).not.toBe(etag)
+    expect(matchesIfNoneMatch(etag, etag)).toBe(true)
+    expect(matchesIfNoneMatch(`"other", W/${etag}`, etag)).toBe(true)
+    expect(matchesIfNoneMatch("*", etag)).toBe(true)
+    expect(matchesIfNoneMatch('"other"', etag)).toBe(false)
+    expect(matchesIfNoneMatch(undefined, etag)).toBe(false)
+  })
+
+  it("invalidates on catalogue events and on events it does not know, not on carts, orders or customers", () => {
+    for (const name of ["product.updated", "pricing.price.created", "inventory.inventory-level.updated", "inventory.reservation-item.created", "region.updated", "product-category.deleted", "sales-channel.updated", "some-plugin.thing.updated"]) {
+      expect([name, eventInvalidatesCatalog(name)]).toEqual([name, true])
+    }
+    for (const name of ["cart.updated", "cart.line-item.created", "order.placed", "customer.created", "payment.payment-collection.updated", "auth.password_reset", "stock_ledger.stock-movement.created", "inventory.low_stock"]) {
+      expect([name, eventInvalidatesCatalog(name)]).toEqual([name, false])
+    }
+  })
+})

@@ -1,0 +1,119 @@
+import { createHash } from "node:crypto"
+
+/**
+ * What the store read cache may cache, what a cached answer depends on, and which events make
+ * cached answers stale. Pure functions: the middleware and the module service apply them.
+ */
+
+/** Anonymous catalogue reads a storefront makes on every page. */
+const CACHEABLE_PATHS: RegExp[] = [
+  /^\/store\/products$/,
+  /^\/store\/products\/[^/]+$/,
+  /^\/store\/product-categories$/,
+  /^\/store\/product-categories\/[^/]+$/,
+  /^\/store\/collections$/,
+  /^\/store\/collections\/[^/]+$/,
+  /^\/store\/regions$/,
+  /^\/store\/regions\/[^/]+$/,
+]
+
+/** Request headers that change a catalogue answer: the sales channels and the translation. */
+export const VARYING_HEADERS = ["x-publishable-api-key", "x-medusa-locale"] as const
+
+/** Sent on every cacheable route so shared caches key on what the answer depends on. */
+export const VARY = ["Origin", ...VARYING_HEADERS, "Authorization", "Cookie"].join(", ")
+
+export type ReadRequest = {
+  method: string
+  /** Path without the query string. */
+  path: string
+  /** The raw query string, without "?". */
+  query: string
+  header: (name: string) => string | undefined
+  /** The customer Medusa's auth middleware recognised, if any. */
+  actorId?: string
+}
+
+export function isCacheableRoute(method: string, path: string): boolean {
+  return method === "GET" && CACHEABLE_PATHS.some((pattern) => pattern.test(path))
+}
+
+/**
+ * A request that carries credentials may get customer-group prices or other per-customer
+ * data: it is never served from, nor stored in, the shared cache, and never marked public.
+ */
+export function carriesCredentials(request: ReadRequest): boolean {
+  if (request.actorId) return true
+  if (request.header("authorization")) return true
+  const cookie = request.header("cookie") ?? ""
+  return /(?:^|;\s*)connect\.sid=/.test(cookie)
+}
+
+/**
+ * The cache key: path, the query parameters sorted by name (their order does not change the
+ * answer, the order of repeated values does), and the varying headers. Hashed, so a long
+ * `fields=` list does not make a long key.
+ */
+export function requestKey(request: ReadRequest): string {
+  const params = [...new URLSearchParams(request.query).entries()]
+  const sorted = params
+    .map((entry, index) => ({ entry, index }))
+    .sort((a, b) => (a.entry[0] < b.entry[0] ? -1 : a.entry[0] > b.entry[0] ? 1 : a.index - b.index))
+    .map(({ entry }) => entry)
+  const headers = VARYING_HEADERS.map((name) => [name, request.header(name) ?? ""])
+  const descriptor = JSON.stringify([request.path, sorted, headers])
+  return createHash("sha256").update(descriptor).digest("base64url")
+}
+
+/** A strong validator: the same bytes always get the same tag, different bytes never do. */
+export function strongEtag(body: string): string {
+  return `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`
+}
+
+/** RFC 9110 If-None-Match: a list of entity tags or "*"; weak tags compare weakly. */
+export function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
+  if (!header) return false
+  if (header.trim() === "*") return true
+  const bare = etag.replace(/^W\//, "")
+  return header.split(",").some((candidate) => candidate.trim().replace(/^W\//, "") === bare)
+}
+
+/**
+ * Event name prefixes that never change a catalogue answer. Every other event (product,
+ * pricing, inventory, reservation, region, sales channel, API key, tax, store, currency,
+ * translation, and any event this list does not know) invalidates: an unknown event costs a
+ * cache refill, a missed one would cost a wrong price.
+ */
+const UNRELATED_EVENT_PREFIXES = [
+  "cart.",
+  "order.",
+  "order-edit.",
+  "payment.",
+  "payment-collection.",
+  "fulfillment.",
+  "shipping-option.",
+  "auth.",
+  "user.",
+  "invite.",
+  "customer.",
+  "customer-group.",
+  "notification.",
+  "promotion.",
+  "file.",
+  "stock_hold.",
+  "stock_ledger.",
+  "inventory.low_stock",
+  "inventory.out_of_stock",
+]
+
+export function eventInvalidatesCatalog(eventName: string): boolean {
+  return !UNRELATED_EVENT_PREFIXES.some((prefix) => eventName.startsWith(prefix))
+}
+
+/** `Cache-Control` for an anonymous catalogue answer a CDN may keep. */
+export function publicCacheControl(maxAgeSeconds: number, staleWhileRevalidateSeconds: number): string {
+  return `public, max-age=${maxAgeSeconds}, stale-while-revalidate=${staleWhileRevalidateSeconds}`
+}
+
+/** `Cache-Control` for an answer that may hold one customer's data. */
+export const PRIVATE_CACHE_CONTROL = "private, no-store"

@@ -1,0 +1,149 @@
+import type { ICachingModuleService, IEventBusModuleService, Logger } from "@medusajs/framework/types"
+import { LocalGeneration, RedisGeneration, type CatalogGeneration } from "./generation"
+import { eventInvalidatesCatalog } from "./policy"
+
+export type StoreCacheModuleOptions = {
+  /** Off: every read goes to Medusa, and no caching headers are added. Default on. */
+  enabled?: boolean
+  /** Shares the generation between processes. Unset: one process, a counter in memory. */
+  redis_url?: string
+  /** Keeps one database's entries apart from another's on a shared Redis. */
+  namespace?: string
+  /** How long an entry may stay in the Caching Module (seconds). Correctness does not depend on it. */
+  ttl_seconds?: number
+  /** `max-age` a CDN or browser may keep an anonymous answer (seconds). */
+  max_age_seconds?: number
+  /** `stale-while-revalidate` (seconds). */
+  stale_while_revalidate_seconds?: number
+  /**
+   * Caching Module providers to read from in order and write to, e.g. ["cache-memory",
+   * "caching-redis"] for a per-process first level in front of a shared Redis. Unset: the
+   * Caching Module's default provider.
+   */
+  caching_providers?: string[]
+}
+
+/** One cached answer: the serialised JSON body and its strong ETag. */
+export type CachedAnswer = { etag: string; body: string }
+
+type Interceptor = (message: { name: string }) => Promise<void> | void
+/** Medusa's event buses (local and Redis) call interceptors with every event they emit. */
+type InterceptableEventBus = IEventBusModuleService & { addInterceptor?: (fn: Interceptor) => void }
+
+type InjectedDependencies = {
+  logger: Logger
+  event_bus: InterceptableEventBus
+  caching?: ICachingModuleService
+}
+
+/**
+ * The store read cache: whole answers of anonymous catalogue reads, kept in Medusa's Caching
+ * Module (in memory, or Redis when configured) under the catalogue's current generation.
+ * Every event that may change the catalogue bumps the generation, in whichever process
+ * emitted it; see policy.ts for which events and which routes.
+ */
+export default class StoreCacheModuleService {
+  protected readonly logger_: Logger
+  protected readonly eventBus_: InterceptableEventBus
+  protected readonly caching_?: ICachingModuleService
+  protected readonly generation_: CatalogGeneration
+  protected readonly options_: Required<Omit<StoreCacheModuleOptions, "redis_url" | "caching_providers">>
+  protected readonly providers_?: string[]
+  protected readonly interceptor_ = (message: { name: string }) => this.onEvent(message.name)
+
+  __hooks = {
+    onApplicationStart: async () => this.onApplicationStart(),
+    onApplicationShutdown: async () => this.generation_.close(),
+  }
+
+  constructor(container: InjectedDependencies, options: StoreCacheModuleOptions = {}) {
+    this.logger_ = container.logger
+    this.eventBus_ = container.event_bus
+    try {
+      this.caching_ = container.caching
+    } catch {
+      this.caching_ = undefined
+    }
+    const namespace = options.namespace ?? "emporium:store-cache"
+    this.options_ = {
+      enabled: options.enabled ?? true,
+      namespace,
+      ttl_seconds: options.ttl_seconds ?? 600,
+      max_age_seconds: options.max_age_seconds ?? 5,
+      stale_while_revalidate_seconds: options.stale_while_revalidate_seconds ?? 30,
+    }
+    this.providers_ = options.caching_providers
+    this.generation_ = options.redis_url ? new RedisGeneration(options.redis_url, namespace) : new LocalGeneration()
+  }
+
+  protected async onApplicationStart(): Promise<void> {
+    if (!this.isEnabled()) return
+    if (!this.eventBus_.addInterceptor) {
+      this.logger_.warn("[store-cache] the event bus cannot be intercepted; the store read cache stays off")
+      this.options_.enabled = false
+      return
+    }
+    this.eventBus_.addInterceptor(this.interceptor_)
+    // Whatever changed while no process was listening (a migration, a script run before
+    // start) must not be answered from entries made before it.
+    await this.invalidate("start").catch(() => undefined)
+  }
+
+  isEnabled(): boolean {
+    return this.options_.enabled && !!this.caching_
+  }
+
+  cacheHeaders(): { maxAge: number; staleWhileRevalidate: number } {
+    return { maxAge: this.options_.max_age_seconds, staleWhileRevalidate: this.options_.stale_while_revalidate_seconds }
+  }
+
+  /**
+   * The generation to read and store under. Read it before computing an answer: an answer
+   * must be filed under the generation that preceded its data. Undefined when the shared
+   * generation cannot be read (Redis down): the request then bypasses the cache.
+   */
+  async currentGeneration(): Promise<string | undefined> {
+    try {
+      return await this.generation_.current()
+    } catch (error) {
+      this.logger_.warn(`[store-cache] cannot read the catalogue generation, serving uncached: ${(error as Error).message}`)
+      return undefined
+    }
+  }
+
+  async lookup(generation: string, key: string): Promise<CachedAnswer | undefined> {
+    const found = await this.caching_!.get({ key: this.entryKey(generation, key), providers: this.providers_ })
+    return found && typeof found === "object" && "etag" in found ? (found as CachedAnswer) : undefined
+  }
+
+  async store(generation: string, key: string, answer: CachedAnswer): Promise<void> {
+    await this.caching_!.set({
+      key: this.entryKey(generation, key),
+      data: answer as unknown as object,
+      ttl: this.options_.ttl_seconds,
+      // Explicit (empty) tags: the Caching Module must not compute entity tags from our body,
+      // which it would otherwise do on every set; the generation does the invalidating.
+      tags: [],
+      // Medusa's automatic, entity-tag invalidation must not touch these entries either.
+      options: { autoInvalidate: false },
+      providers: this.providers_,
+    })
+  }
+
+  /** Makes every cached answer unreachable. */
+  async invalidate(reason: string): Promise<void> {
+    await this.generation_.bump()
+    this.logger_.debug?.(`[store-cache] catalogue generation bumped (${reason})`)
+  }
+
+  protected async onEvent(eventName: string): Promise<void> {
+    if (!eventInvalidatesCatalog(eventName)) return
+    await this.invalidate(eventName).catch((error: Error) =>
+      this.logger_.error(`[store-cache] could not invalidate after ${eventName}: ${error.message}`)
+    )
+  }
+
+  protected entryKey(generation: string, key: string): string {
+    return `${this.options_.namespace}:${generation}:${key}`
+  }
+}
