@@ -37,7 +37,7 @@ const USAGE = `Usage: npm run bench -- [options]
 Environment: BENCH_DATABASE_URL (default postgres://postgres@localhost:5432/emporium_bench),
 BENCH_REDIS_URL (unset: in-memory event bus / workflow engine / cache).`
 
-const SCENARIO_ORDER = ["products-list", "product-detail", "add-to-cart", "cart-complete"]
+const SCENARIO_ORDER = ["products-list", "products-list-no-region", "product-detail", "product-categories", "regions", "add-to-cart", "cart-complete"]
 const PORTS = { emporium: 9100, vanilla: 9101 }
 const WARMUP_REQUESTS = 200
 
@@ -330,6 +330,27 @@ async function vanillaChecks(vanillaStore, emporiumFacts, catalog) {
   return checks
 }
 
+/**
+ * A faster read is only worth something if it is the same answer: every path a scenario
+ * names in `sameBody` must get a 200 with an identical JSON body from both servers.
+ */
+async function sameBodies(scenarios, stores, catalog) {
+  const checks = []
+  for (const scenario of scenarios.filter((s) => s.sameBody)) {
+    const paths = scenario.sameBody({ catalog, state: {} })
+    const differing = []
+    for (const p of paths) {
+      const [a, b] = await Promise.all([stores.emporium.get(p), stores.vanilla.get(p)])
+      if (JSON.stringify(a) !== JSON.stringify(b)) differing.push(p)
+    }
+    const check = { name: `${scenario.name}: same body from both servers (${paths.length} path${paths.length === 1 ? "" : "s"})`, ok: differing.length === 0, detail: differing.join(", ") }
+    if (!check.ok) warn(`bodies differ: ${check.detail}`)
+    log(`check ${check.ok ? "ok" : "FAILED"}: ${check.name}`)
+    checks.push(check)
+  }
+  return checks
+}
+
 // ---------------------------------------------------------------- main
 
 async function main() {
@@ -539,6 +560,7 @@ async function main() {
     } else {
       await bringUp(servers.emporium)
       await bringUp(servers.vanilla)
+      results.checks.push(...(await sameBodies(scenarios, stores, catalog)))
       for (let round = 1; round <= opts.rounds; round++) {
         for (const [i, scenario] of scenarios.entries()) {
           // Who goes first alternates from scenario to scenario and from round to round.

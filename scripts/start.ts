@@ -9,6 +9,7 @@
 import { spawn, type ChildProcess } from "child_process"
 import fs from "fs"
 import net from "net"
+import os from "os"
 import path from "path"
 import { loadEnv } from "@medusajs/framework/utils"
 import {
@@ -28,6 +29,7 @@ import {
 } from "./lib/database"
 import { buildFingerprint } from "./lib/fingerprint"
 import { databaseKey, inspectDatabase, readState, writeState } from "./lib/state"
+import { processPlan } from "./lib/processes"
 import { describeServices } from "./lib/services"
 
 const ROOT = path.resolve(__dirname, "..")
@@ -186,11 +188,15 @@ async function main() {
     }
   }
 
-  say(DEV_MODE ? "starting `medusa develop`…" : "starting the server…")
-  const server = spawn(process.execPath, [MEDUSA_CLI, DEV_MODE ? "develop" : "start"], {
+  const processes = processPlan(env, os.cpus().length, DEV_MODE)
+  say(DEV_MODE ? "starting `medusa develop`…" : `starting the server (${processes.description})…`)
+  const server = spawn(process.execPath, [MEDUSA_CLI, DEV_MODE ? "develop" : "start", ...processes.args], {
     cwd: appDir,
     env: childEnv,
     stdio: "inherit",
+    // Its own process group: shutdown signals the cluster's workers too, not only its primary
+    // (Medusa's primary waits for them and does not forward signals).
+    detached: true,
   })
   current = server
   server.on("exit", (code, signal) => {
@@ -205,7 +211,7 @@ async function main() {
     adminEmail,
     adminPassword,
     key: facts.publishableKey,
-    services: describeServices(env, plan.description),
+    services: [...describeServices(env, plan.description), processes.description],
   })
 }
 
@@ -215,8 +221,15 @@ async function shutdown(code: number) {
   if (current && current.exitCode === null) {
     const child = current
     const exited = new Promise((r) => child.once("exit", r))
-    child.kill("SIGTERM")
-    const timer = setTimeout(() => child.kill("SIGKILL"), 10_000)
+    const signalGroup = (signal: NodeJS.Signals) => {
+      try {
+        process.kill(-child.pid!, signal)
+      } catch {
+        child.kill(signal)
+      }
+    }
+    signalGroup("SIGTERM")
+    const timer = setTimeout(() => signalGroup("SIGKILL"), 10_000)
     await exited
     clearTimeout(timer)
   }

@@ -11,6 +11,7 @@ export default {
     ctx.state.next = () => ({ path: `/store/products/${pick(random, productIds)}?region_id=${regionId}` })
     for (let i = 0; i < 20; i++) await ctx.store.get(ctx.state.next().path)
   },
+  sameBody: (ctx) => ctx.catalog.productIds.slice(0, 5).map((id) => `/store/products/${id}?region_id=${ctx.catalog.regionId}`),
   async run(ctx) {
     return load(ctx, ctx.state.next)
   },

@@ -1,14 +1,8 @@
-import { load } from "../lib/load.mjs"
+import { repeatedRead } from "../lib/read-scenario.mjs"
 
 /** The storefront's product listing: first page of 20, with prices for the Europe region. */
-export default {
+export default repeatedRead({
   name: "products-list",
   description: "GET /store/products?limit=20&region_id=<Europe>, closed loop (autocannon)",
-  async setup(ctx) {
-    ctx.state.path = `/store/products?limit=20&region_id=${ctx.catalog.regionId}`
-    for (let i = 0; i < 20; i++) await ctx.store.get(ctx.state.path)
-  },
-  async run(ctx) {
-    return load(ctx, () => ({ path: ctx.state.path }))
-  },
-}
+  path: (ctx) => `/store/products?limit=20&region_id=${ctx.catalog.regionId}`,
+})

@@ -66,3 +66,27 @@ describe("start script: bad configuration ends with one clear sentence", () => {
     }
   })
 })
+
+describe("how many processes npm start runs", () => {
+  // Imported here so the earlier suites keep their own imports untouched.
+  const { processPlan } = require("../lib/processes") as typeof import("../lib/processes")
+  const redis = "redis://127.0.0.1:6379"
+
+  it("runs one process without Redis, whatever the cores: events and cache invalidations would not cross processes", () => {
+    expect(processPlan({}, 8, false).args).toEqual([])
+    expect(processPlan({ EMPORIUM_PROCESSES: 4 }, 8, false).args).toEqual([])
+  })
+
+  it("with Redis runs one per core: shared on two cores, servers plus one background worker from three", () => {
+    expect(processPlan({ REDIS_URL: redis }, 2, false).args).toEqual(["--cluster", "2"])
+    expect(processPlan({ REDIS_URL: redis }, 4, false).args).toEqual(["--cluster", "4", "--servers", "3", "--workers", "1"])
+    expect(processPlan({ REDIS_URL: redis }, 1, false).args).toEqual([])
+  })
+
+  it("takes EMPORIUM_PROCESSES, capped at the cores (Medusa refuses more), and never clusters `medusa develop`", () => {
+    expect(processPlan({ REDIS_URL: redis, EMPORIUM_PROCESSES: 3 }, 8, false).args).toEqual(["--cluster", "3", "--servers", "2", "--workers", "1"])
+    expect(processPlan({ REDIS_URL: redis, EMPORIUM_PROCESSES: 16 }, 2, false).args).toEqual(["--cluster", "2"])
+    expect(processPlan({ REDIS_URL: redis, EMPORIUM_PROCESSES: 1 }, 8, false).args).toEqual([])
+    expect(processPlan({ REDIS_URL: redis }, 8, true).args).toEqual([])
+  })
+})

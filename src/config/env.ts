@@ -74,6 +74,13 @@ export const EnvSchema = z.object({
       .int("EMPORIUM_LOW_STOCK_THRESHOLD must be a whole number")
       .min(0, "EMPORIUM_LOW_STOCK_THRESHOLD must be 0 or more")
   ).transform((v) => v ?? 5),
+  /** Medusa processes `npm start` runs with REDIS_URL (one per core by default, capped at the core count). */
+  EMPORIUM_PROCESSES: optional(
+    z.coerce
+      .number({ message: "EMPORIUM_PROCESSES must be a number" })
+      .int("EMPORIUM_PROCESSES must be a whole number")
+      .min(1, "EMPORIUM_PROCESSES must be 1 or more")
+  ),
   /** The store read cache for anonymous catalogue reads (products, categories, collections, regions). Default on. */
   EMPORIUM_STORE_CACHE: z.preprocess(
     (v) => (v === "" || v === undefined ? "true" : String(v).toLowerCase()),

@@ -1,0 +1,37 @@
+import type { Env } from "../../src/config/env"
+
+export type ProcessPlan = {
+  /** Arguments after `medusa start`. */
+  args: string[]
+  /** For the banner. */
+  description: string
+}
+
+/**
+ * How many Medusa processes `npm start` runs, and in which worker mode.
+ *
+ * One Node process is the bottleneck of Medusa's store API, so production runs one per core
+ * (`medusa start --cluster`, which Medusa caps at the core count). With three cores or more,
+ * one of them is a `worker` (subscribers, scheduled jobs, workflow steps) and the rest are
+ * `server`s, so background work never competes with requests; with two, both are `shared`
+ * (a single server would leave a core to background work that is mostly idle).
+ *
+ * Only with REDIS_URL: without it the event bus, workflow engine and the store read cache's
+ * generation live inside one process, and a second process would neither see the first one's
+ * events nor its cache invalidations.
+ */
+export function processPlan(env: Pick<Env, "REDIS_URL" | "EMPORIUM_PROCESSES">, cores: number, devMode: boolean): ProcessPlan {
+  if (devMode) return { args: [], description: "processes: 1 (`medusa develop`)" }
+  if (!env.REDIS_URL) {
+    return { args: [], description: "processes: 1 (set REDIS_URL to run one per core)" }
+  }
+  const count = Math.max(1, Math.min(env.EMPORIUM_PROCESSES ?? cores, cores))
+  if (count === 1) return { args: [], description: "processes: 1" }
+  if (count >= 3) {
+    return {
+      args: ["--cluster", String(count), "--servers", String(count - 1), "--workers", "1"],
+      description: `processes: ${count} (${count - 1} HTTP servers, 1 background worker)`,
+    }
+  }
+  return { args: ["--cluster", String(count)], description: `processes: ${count} (each serves HTTP and background work)` }
+}
