@@ -211,6 +211,34 @@ measurement. The load generator runs on the same machine as the servers and Post
 absolute numbers are lower than on a dedicated setup: compare the ratio, and only
 compare absolute numbers between runs on the same machine.
 
+## Store reads: where the time goes (issue 11)
+
+Profiled with \`node --cpu-prof\` on the production build (\`medusa start\` in
+\`.medusa/server\`), 20 connections of autocannon on one route:
+
+- **Vanilla, \`GET /store/products?limit=20&region_id=…\`: 37–50 ms of server CPU per
+  request** and one process saturated (p97.5 ≈ 0.8–1.2 s). Before the route runs,
+  Medusa's middlewares look up the publishable key (api key + its sales-channel link),
+  the region for the pricing context, the region again for the tax context and the
+  sales channel for the link filter; then \`query.graph\` assembles 20 products with
+  variants, options, images and calculated prices through several modules (MikroORM
+  entity hydration and the remote joiner dominate the profile), then taxes are applied.
+  \`GET /store/products/:id\` is the same work for one product (≈ 20 ms); regions and
+  categories are light (5–7 ms).
+- **Emporium, cached answer: ≈ 2.5 ms of server CPU per request, for every route.**
+  Of that, Emporium's own work (cache key hash, Caching Module \`get\`, writing the
+  stored bytes with their precomputed strong ETag) is about a tenth. The rest is
+  Medusa's fixed chain, which runs before any route middleware and which Emporium
+  does not replace: the publishable-key lookup (two queries through the ORM, the
+  largest single part), \`express-session\` (a new session id per request), cookie and
+  body parsers, CORS.
+- **What was fixed:** whole answers are cached (no product query, no pricing/tax
+  look-ups, no link filter on a hit); the ETag is computed once when an answer is
+  stored instead of Express hashing every body it sends; with \`REDIS_URL\`, \`npm
+  start\` runs one process per core. **What is left:** the publishable-key lookup
+  (Medusa caches it only behind \`MEDUSA_FF_CACHING\`, kept off, see README), so the
+  light routes (regions, categories) gain least: vanilla already answers them in 5–7 ms.
+
 ## Running it
 
 \`\`\`sh
