@@ -68,6 +68,9 @@ export class Server {
         if (this.output.length > 400) this.output.shift()
         const key = line.match(/Publishable key\s+(pk_[A-Za-z0-9]+)/)
         if (key) this.publishableKey = key[1]
+        // Remembered, not looked up in `output` later: a cluster's workers can print hundreds of
+        // lines right after the banner and push it out of the window.
+        if (line.includes("Emporium is running")) this.bannerSeen = true
         if (/^\[emporium\] /.test(line)) this.say(`  ${this.name}: ${line.replace(/^\[emporium\] /, "")}`)
       }
     }
@@ -88,7 +91,7 @@ export class Server {
       }
       const ready =
         this.kind === "emporium"
-          ? this.output.some((l) => l.includes("Emporium is running"))
+          ? this.bannerSeen
           : await fetch(`${this.url}/health`).then((r) => r.ok, () => false)
       if (ready) break
       await sleep(500)
