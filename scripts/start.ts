@@ -242,6 +242,7 @@ async function shutdown(code: number) {
 
 process.on("SIGINT", () => void shutdown(130))
 process.on("SIGTERM", () => void shutdown(143))
+process.on("SIGHUP", () => void shutdown(129))
 
 main().catch(async (error) => {
   if (error instanceof ConfigurationError) {

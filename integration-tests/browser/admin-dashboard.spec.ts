@@ -120,6 +120,13 @@ describe("npm start with no configuration, then the admin dashboard in Chromium"
       await expect(page.getByText(/\d+ open alerts?/).first().waitFor({ timeout: 30_000 })).resolves.toBeUndefined()
       await expect(page.getByText(/^(Low|Out of stock)$/).first().waitFor({ timeout: 30_000 })).resolves.toBeUndefined()
       await page.screenshot({ path: path.join(os.tmpdir(), "emporium-admin-low-stock.png"), fullPage: true })
+
+      // Settings → Store shows the store read cache, on, with this process's counters (the
+      // store API calls above went through it).
+      await page.goto(`http://localhost:${port}/app/settings/store`)
+      await expect(page.getByRole("heading", { name: "Store read cache" }).waitFor({ timeout: 60_000 })).resolves.toBeUndefined()
+      await expect(page.getByText("On, this process").waitFor({ timeout: 30_000 })).resolves.toBeUndefined()
+      await expect(page.getByText(/\d+ answered from the cache/).first().waitFor({ timeout: 30_000 })).resolves.toBeUndefined()
     } finally {
       expect(await stopEngine(engine)).toBe(130)
     }

@@ -181,6 +181,44 @@ export function storeCacheSuite() {
       })
     })
 
+    describe("the merchant's view: GET /admin/store-cache, POST /admin/store-cache/invalidate", () => {
+      type Stats = { enabled: boolean; generation: string; hits: number; misses: number; last_invalidation: { reason: string } | null }
+      const stats = async () => (await ok<{ store_cache: Stats }>(api.get("/admin/store-cache", admin()))).store_cache
+
+      it("counts answers from the cache, and empties it on request with the merchant's reason", async () => {
+        const url = `/store/products?limit=3&q=${uniqueSuffix()}`
+        const before = await stats()
+        await read(url)
+        await read(url)
+        const counted = await stats()
+        expect(counted.enabled).toBe(true)
+        expect(counted.misses).toBeGreaterThanOrEqual(before.misses + 1)
+        expect(counted.hits).toBeGreaterThanOrEqual(before.hits + 1)
+
+        const { store_cache: cleared } = await ok<{ store_cache: Stats }>(
+          api.post("/admin/store-cache/invalidate", { reason: "nightly SQL import" }, admin())
+        )
+        expect(cleared.generation).not.toBe(counted.generation)
+        expect(cleared.last_invalidation?.reason).toContain("nightly SQL import")
+        expect((await read(url)).headers["x-emporium-cache"]).toBe("miss")
+      })
+
+      it("refuses shoppers and anonymous callers, and bad input with a 400 and a message", async () => {
+        expect((await api.get("/admin/store-cache", { validateStatus: () => true })).status).toBe(401)
+        const asShopper = await api.post("/admin/store-cache/invalidate", {}, { headers: { "x-publishable-api-key": f.storefront.publishableKey }, validateStatus: () => true })
+        expect(asShopper.status).toBe(401)
+        for (const [label, send] of [
+          ["unknown query parameter", () => api.get("/admin/store-cache?verbose=1", { ...admin(), validateStatus: () => true })],
+          ["reason of the wrong type", () => api.post("/admin/store-cache/invalidate", { reason: 5 }, { ...admin(), validateStatus: () => true })],
+          ["unknown body field", () => api.post("/admin/store-cache/invalidate", { everything: true }, { ...admin(), validateStatus: () => true })],
+        ] as const) {
+          const response = await send()
+          expect([label, response.status]).toEqual([label, 400])
+          expect(typeof response.data.message).toBe("string")
+        }
+      })
+    })
+
     describe("a logged-in customer", () => {
       const VIP_PRICE = 12
       const socksUrl = () => `/store/products/${f.otherProduct.product.id}?region_id=${f.region.id}&fields=*variants.calculated_price`

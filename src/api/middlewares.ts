@@ -8,6 +8,7 @@ import { invalidateStoreCacheAfterWrite } from "./admin/invalidate-store-cache"
 import { AdminSetLowStockThreshold } from "./admin/inventory-items/[id]/low-stock-threshold/validators"
 import { AdminGetLowStock } from "./admin/low-stock/validators"
 import { AdminGetStockMovements } from "./admin/stock-movements/validators"
+import { AdminGetStoreCache, AdminInvalidateStoreCache } from "./admin/store-cache/validators"
 import { noteBatchStockAdjustment, noteStockAdjustment } from "./admin/inventory-items/note-stock-adjustment"
 import { lineItemInCart } from "./guards/line-item-in-cart"
 import { noteOrderCancel, noteReturnReceived } from "./admin/stock-intents"
@@ -33,6 +34,16 @@ export default defineMiddlewares({
       method: ["POST"],
       matcher: "/admin/inventory-items/:id/low-stock-threshold",
       middlewares: [validateAndTransformBody(AdminSetLowStockThreshold)],
+    },
+    {
+      method: ["GET"],
+      matcher: "/admin/store-cache",
+      middlewares: [validateAndTransformQuery(AdminGetStoreCache, {})],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/store-cache/invalidate",
+      middlewares: [validateAndTransformBody(AdminInvalidateStoreCache)],
     },
     {
       method: ["GET"],

@@ -43,6 +43,7 @@ export async function storeReadCache(req: MedusaRequest, res: MedusaResponse, ne
   if (carriesCredentials(request)) {
     res.setHeader("Cache-Control", PRIVATE_CACHE_CONTROL)
     res.setHeader("X-Emporium-Cache", "bypass")
+    cache.noteBypass()
     withoutEtag(res)
     return next()
   }

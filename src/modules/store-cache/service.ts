@@ -26,6 +26,21 @@ export type StoreCacheModuleOptions = {
 /** One cached answer: the serialised JSON body and its strong ETag. */
 export type CachedAnswer = { etag: string; body: string }
 
+/** What the dashboard shows; counters are this process's since it started. */
+export type StoreCacheStats = {
+  enabled: boolean
+  /** True when the generation (and answers) are shared through Redis by every process. */
+  shared: boolean
+  generation: string | null
+  max_age_seconds: number
+  since: string
+  hits: number
+  misses: number
+  bypasses: number
+  invalidations: number
+  last_invalidation: { at: string; reason: string } | null
+}
+
 type Interceptor = (message: { name: string }) => Promise<void> | void
 /** Medusa's event buses (local and Redis) call interceptors with every event they emit. */
 type InterceptableEventBus = IEventBusModuleService & { addInterceptor?: (fn: Interceptor) => void }
@@ -50,6 +65,10 @@ export default class StoreCacheModuleService {
   protected readonly options_: Required<Omit<StoreCacheModuleOptions, "redis_url" | "caching_providers">>
   protected readonly providers_?: string[]
   protected readonly interceptor_ = (message: { name: string }) => this.onEvent(message.name)
+  protected readonly shared_: boolean
+  protected readonly counters_ = { hits: 0, misses: 0, bypasses: 0, invalidations: 0 }
+  protected readonly since_ = new Date()
+  protected lastInvalidation_: { at: string; reason: string } | null = null
 
   __hooks = {
     onApplicationStart: async () => this.onApplicationStart(),
@@ -73,6 +92,7 @@ export default class StoreCacheModuleService {
       stale_while_revalidate_seconds: options.stale_while_revalidate_seconds ?? 30,
     }
     this.providers_ = options.caching_providers
+    this.shared_ = !!options.redis_url
     this.generation_ = options.redis_url ? new RedisGeneration(options.redis_url, namespace) : new LocalGeneration()
   }
 
@@ -113,7 +133,9 @@ export default class StoreCacheModuleService {
 
   async lookup(generation: string, key: string): Promise<CachedAnswer | undefined> {
     const found = await this.caching_!.get({ key: this.entryKey(generation, key), providers: this.providers_ })
-    return found && typeof found === "object" && "etag" in found ? (found as CachedAnswer) : undefined
+    const answer = found && typeof found === "object" && "etag" in found ? (found as CachedAnswer) : undefined
+    this.counters_[answer ? "hits" : "misses"]++
+    return answer
   }
 
   async store(generation: string, key: string, answer: CachedAnswer): Promise<void> {
@@ -130,8 +152,27 @@ export default class StoreCacheModuleService {
     })
   }
 
+  /** A request that carried credentials and went to Medusa untouched. */
+  noteBypass(): void {
+    this.counters_.bypasses++
+  }
+
+  async stats(): Promise<StoreCacheStats> {
+    return {
+      enabled: this.isEnabled(),
+      shared: this.shared_,
+      generation: (await this.currentGeneration()) ?? null,
+      max_age_seconds: this.options_.max_age_seconds,
+      since: this.since_.toISOString(),
+      ...this.counters_,
+      last_invalidation: this.lastInvalidation_,
+    }
+  }
+
   /** Makes every cached answer unreachable. */
   async invalidate(reason: string): Promise<void> {
+    this.counters_.invalidations++
+    this.lastInvalidation_ = { at: new Date().toISOString(), reason }
     await this.generation_.bump()
     this.logger_.debug?.(`[store-cache] catalogue generation bumped (${reason})`)
   }
