@@ -4,58 +4,17 @@
  * Chromium logs in to the dashboard and sees the product list. A second start
  * must reuse the data and skip build, migrations and seed.
  */
-import { spawn, type ChildProcess } from "child_process"
 import fs from "fs"
-import net from "net"
 import os from "os"
 import path from "path"
 import Medusa from "@medusajs/js-sdk"
 import { chromium, type Browser } from "playwright-core"
+import { freePort, startEngine, stopEngine } from "../helpers/npm-start"
 
 jest.setTimeout(15 * 60_000)
 
-const ROOT = path.resolve(__dirname, "..", "..")
 // A leading "-" once made `medusa user` read the password as a flag and create no user.
 const ADMIN = { email: "smoke-admin@emporium.test", password: "-smoke-test-password-1" }
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer()
-    server.listen(0, () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}
-
-type Started = { child: ChildProcess; output: () => string; exited: Promise<number | null> }
-
-/** Runs `npm start`'s script and resolves once its banner says the engine is up. */
-function startEngine(env: NodeJS.ProcessEnv): Promise<Started> {
-  let output = ""
-  const child = spawn(process.execPath, [path.join(ROOT, "scripts", "start.js")], {
-    cwd: ROOT,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  })
-  // "close", not "exit": a child can exit before its last lines have been read from the pipe,
-  // and the shutdown message is among those last lines.
-  const exited = new Promise<number | null>((r) => child.once("close", (code) => r(code)))
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString()
-      if (output.includes("Emporium is running")) resolve({ child, output: () => output, exited })
-    }
-    child.stdout!.on("data", onData)
-    child.stderr!.on("data", onData)
-    void exited.then((code) => reject(new Error(`npm start exited with ${code} before serving:\n${output.slice(-3000)}`)))
-  })
-}
-
-async function stopEngine(started: Started): Promise<number | null> {
-  started.child.kill("SIGINT")
-  return started.exited
-}
 
 describe("npm start with no configuration, then the admin dashboard in Chromium", () => {
   let env: NodeJS.ProcessEnv

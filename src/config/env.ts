@@ -55,6 +55,8 @@ export const EnvSchema = z.object({
   DATABASE_URL: optional(urlWithProtocols("DATABASE_URL", ["postgres", "postgresql"])),
   /** Redis connection string; switches event bus, workflow engine, locking, cache and sessions to Redis. */
   REDIS_URL: optional(urlWithProtocols("REDIS_URL", ["redis", "rediss"])),
+  /** Put before every Redis key Emporium and Medusa write (queues, cache, locks, sessions), so several apps can share one Redis. */
+  REDIS_PREFIX: optional(z.string().trim().min(1).max(64).regex(/^[\w:.-]+$/, "REDIS_PREFIX may hold letters, digits and _ : . - only")),
   /** Where Emporium keeps its local state: embedded database, generated secrets, uploads. */
   EMPORIUM_DATA_DIR: optional(z.string()),
   /** Port of the embedded PostgreSQL (only used without DATABASE_URL). */

@@ -18,10 +18,13 @@ const DEV_ADMIN_ORIGINS = "http://localhost:5173,http://localhost:9000,http://12
 export function infrastructureModules(env: Env): ModuleEntry[] {
   if (env.REDIS_URL) {
     const redisUrl = env.REDIS_URL
+    const prefix = env.REDIS_PREFIX
+    // BullMQ's default key prefix is "bull"; prefixed, two apps on one Redis never share a queue.
+    const queues = prefix ? { queueOptions: { prefix: `${prefix}bull` }, workerOptions: { prefix: `${prefix}bull` } } : {}
     return [
-      { resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl } },
-      { resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { redisUrl } } },
-      { resolve: "@medusajs/medusa/cache-redis", options: { redisUrl } },
+      { resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl, ...queues } },
+      { resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { redisUrl, ...queues } } },
+      { resolve: "@medusajs/medusa/cache-redis", options: { redisUrl, ...(prefix ? { namespace: `${prefix}medusa:` } : {}) } },
       {
         resolve: "@medusajs/medusa/locking",
         options: {
@@ -30,7 +33,7 @@ export function infrastructureModules(env: Env): ModuleEntry[] {
               resolve: "@medusajs/medusa/locking-redis",
               id: "locking-redis",
               is_default: true,
-              options: { redisUrl },
+              options: { redisUrl, ...(prefix ? { namespace: `${prefix}medusa_lock:` } : {}) },
             },
           ],
         },
@@ -102,7 +105,7 @@ export function cachingModule(env: Env): ModuleEntry {
           resolve: "@medusajs/medusa/caching-redis",
           id: "caching-redis",
           is_default: true,
-          options: { redisUrl: env.REDIS_URL, prefix: "emporium:caching:" },
+          options: { redisUrl: env.REDIS_URL, prefix: `${env.REDIS_PREFIX ?? ""}emporium:caching:` },
         },
       ]
     : []
@@ -143,6 +146,8 @@ export function buildMedusaConfig(env: Env, cwd = process.cwd()): InputConfigWit
     projectConfig: {
       databaseUrl: env.DATABASE_URL,
       redisUrl: env.REDIS_URL,
+      // Sessions; the modules above take the same prefix.
+      redisPrefix: env.REDIS_PREFIX,
       http: {
         storeCors: env.STORE_CORS ?? DEV_STOREFRONT_ORIGINS,
         adminCors: env.ADMIN_CORS ?? DEV_ADMIN_ORIGINS,
@@ -166,5 +171,5 @@ export function buildMedusaConfig(env: Env, cwd = process.cwd()): InputConfigWit
 /** Two databases sharing one Redis (staging and production, two test runs) never share entries. */
 function storeCacheNamespace(env: Env): string {
   const database = env.DATABASE_URL ?? "embedded"
-  return `emporium:store-cache:${createHash("sha256").update(database).digest("hex").slice(0, 12)}`
+  return `${env.REDIS_PREFIX ?? ""}emporium:store-cache:${createHash("sha256").update(database).digest("hex").slice(0, 12)}`
 }

@@ -48,6 +48,18 @@ describe("medusa config", () => {
     expect(config.projectConfig?.redisUrl).toBeUndefined()
   })
 
+  it("puts REDIS_PREFIX before every Redis key: queues, cache, locks, store cache, sessions", () => {
+    const config = buildMedusaConfig(readEnv({ REDIS_URL: "redis://127.0.0.1:6379", REDIS_PREFIX: "shop-a:" }), tmp())
+    const text = JSON.stringify(config.modules)
+    expect(text).toContain('"prefix":"shop-a:bull"')
+    expect(text).toContain('"namespace":"shop-a:medusa:"')
+    expect(text).toContain('"namespace":"shop-a:medusa_lock:"')
+    expect(text).toContain('"prefix":"shop-a:emporium:caching:"')
+    expect(text).toMatch(/"namespace":"shop-a:emporium:store-cache:[0-9a-f]{12}"/)
+    expect(config.projectConfig?.redisPrefix).toBe("shop-a:")
+    expect(() => readEnv({ REDIS_PREFIX: "shop a" })).toThrow(/REDIS_PREFIX/)
+  })
+
   it("loads Medusa's Caching Module and the store read cache, which EMPORIUM_STORE_CACHE=false turns off; vanilla has neither", () => {
     const storeCache = (vars: Record<string, string>) =>
       (buildMedusaConfig(readEnv(vars), tmp()).modules as { resolve: string; options?: { enabled?: boolean } }[]).find(

@@ -33,6 +33,8 @@ export type StoreCacheStats = {
   shared: boolean
   generation: string | null
   max_age_seconds: number
+  /** The process these counters belong to (with several processes, each counts its own). */
+  pid: number
   since: string
   hits: number
   misses: number
@@ -163,6 +165,7 @@ export default class StoreCacheModuleService {
       shared: this.shared_,
       generation: (await this.currentGeneration()) ?? null,
       max_age_seconds: this.options_.max_age_seconds,
+      pid: process.pid,
       since: this.since_.toISOString(),
       ...this.counters_,
       last_invalidation: this.lastInvalidation_,

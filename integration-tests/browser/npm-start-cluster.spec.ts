@@ -1,0 +1,112 @@
+/**
+ * `npm start` with Redis, as production runs it: one Medusa process per core behind
+ * `medusa start --cluster`, sharing the store read cache through Redis. A price changed through
+ * one process must show in every process's next answer, and Ctrl-C must stop them all.
+ * Requires Redis (REQUIRE_REDIS=1, set by CI, makes its absence a failure) and two cores.
+ */
+import fs from "fs"
+import http from "http"
+import os from "os"
+import path from "path"
+import { DEFAULT_REDIS_URL, deleteRedisKeys, probeRedisSync, redactRedisUrl, redisRequired } from "../helpers/redis"
+import { freePort, startEngine, stopEngine, type Started } from "../helpers/npm-start"
+
+jest.setTimeout(10 * 60_000)
+
+const ADMIN = { email: "cluster-admin@emporium.test", password: "cluster-test-password-1" }
+const redisUrl = process.env.REDIS_URL || process.env.TEST_REDIS_URL || DEFAULT_REDIS_URL
+const probe = probeRedisSync(redisUrl)
+const title = "npm start with REDIS_URL: one process per core, one store read cache"
+
+type Answer = { status: number; headers: http.IncomingHttpHeaders; body: any }
+
+/** A request on a connection of its own, so the cluster's round robin spreads them over its processes. */
+function freshRequest(port: number, method: string, pathAndQuery: string, headers: Record<string, string> = {}, body?: unknown): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const payload = body === undefined ? undefined : JSON.stringify(body)
+    const req = http.request(
+      { host: "127.0.0.1", port, method, path: pathAndQuery, agent: false, headers: { ...headers, ...(payload ? { "content-type": "application/json" } : {}) } },
+      (res) => {
+        let text = ""
+        res.on("data", (chunk) => (text += chunk))
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text ? JSON.parse(text) : undefined }))
+      }
+    )
+    req.on("error", reject)
+    req.end(payload)
+  })
+}
+
+if (!probe.reachable && !redisRequired()) {
+  console.warn(`Skipping "${title}": Redis at ${redactRedisUrl(redisUrl)} did not answer (${probe.reason}); set REQUIRE_REDIS=1 to make this a failure.`)
+}
+;(probe.reachable || redisRequired() ? describe : describe.skip)(title, () => {
+  const prefix = `emporium-e2e-${process.pid}-${Date.now().toString(36)}:`
+  let engine: Started | undefined
+  let port: number
+
+  afterAll(async () => {
+    if (engine && engine.child.exitCode === null) await stopEngine(engine)
+    if (probe.reachable) await deleteRedisKeys(redisUrl, prefix)
+  })
+
+  it("serves from two processes, shows a price change in both at once, and stops them all on Ctrl-C", async () => {
+    if (!probe.reachable) throw new Error(`Redis at ${redactRedisUrl(redisUrl)} did not answer PING (${probe.reason})`)
+    expect(os.cpus().length).toBeGreaterThanOrEqual(2)
+    port = await freePort()
+    engine = await startEngine({
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      PORT: String(port),
+      EMBEDDED_PG_PORT: String(await freePort()),
+      EMPORIUM_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "emporium-cluster-")),
+      REDIS_URL: redisUrl,
+      REDIS_PREFIX: prefix,
+      EMPORIUM_PROCESSES: "2",
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+    })
+    expect(engine.output()).toContain("processes: 2")
+    const key = engine.output().match(/Publishable key (pk_\w+)/)![1]
+    const store = { "x-publishable-api-key": key }
+    const { body: auth } = await freshRequest(port, "POST", "/auth/user/emailpass", {}, ADMIN)
+    const admin = { authorization: `Bearer ${auth.token}` }
+
+    // Which processes answer: each reports its own pid with its cache counters.
+    const pids = new Set<number>()
+    for (let i = 0; i < 40 && pids.size < 2; i++) {
+      pids.add((await freshRequest(port, "GET", "/admin/store-cache", admin)).body.store_cache.pid)
+    }
+    expect(pids.size).toBe(2)
+
+    const { body: regions } = await freshRequest(port, "GET", "/store/regions", store)
+    const europe = regions.regions.find((r: { currency_code: string }) => r.currency_code === "eur")
+    const { body: listed } = await freshRequest(port, "GET", "/admin/products?limit=1&order=title&fields=id,title,variants.id", admin)
+    const product = listed.products[0]
+    const variantId = product.variants[0].id
+    const url = `/store/products/${product.id}?region_id=${europe.id}&fields=*variants.calculated_price`
+    const priceIn = (answer: Answer) =>
+      answer.body.product.variants.find((v: { id: string }) => v.id === variantId).calculated_price.calculated_amount
+
+    // Both processes have the product cached (first answers fill memory and Redis).
+    const before: Answer[] = []
+    for (let i = 0; i < 12; i++) before.push(await freshRequest(port, "GET", url, store))
+    expect(before.map((a) => a.headers["x-emporium-cache"])).toContain("hit")
+    const oldPrice = priceIn(before[0])
+
+    const newPrice = Math.round((oldPrice + 7.5) * 100) / 100
+    const changed = await freshRequest(port, "POST", `/admin/products/${product.id}/variants/${variantId}`, admin, {
+      prices: [{ currency_code: "eur", amount: newPrice }],
+    })
+    expect(changed.status).toBe(200)
+
+    const after = await Promise.all(Array.from({ length: 12 }, () => freshRequest(port, "GET", url, store)))
+    expect(after.map(priceIn)).toEqual(Array(12).fill(newPrice))
+
+    const exitCode = await stopEngine(engine)
+    expect(exitCode).toBe(130)
+    for (const pid of pids) {
+      expect(() => process.kill(pid, 0)).toThrow()
+    }
+  })
+})
