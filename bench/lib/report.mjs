@@ -250,6 +250,12 @@ medians of 3 rounds, runs of 2026-12-01 below; p97.5 stands in for p95):
 | \`/store/product-categories\` | 2.6× · 0.39× | 4.5× · 0.27× |
 | \`/store/regions\` | 2.0× · 0.48× | 3.7× · 0.35× |
 
+What a cache miss costs (every answer after a catalogue change, e.g. an order): the same
+bench with \`EMPORIUM_STORE_CACHE=false\` on Emporium (2 rounds, in-memory, 2026-12-01 11:55 UTC,
+not written as a run): products list 1.02×, product page 0.93×, regions 0.99× vanilla's req/s,
+server CPU per request +7–12 %. An uncached Emporium read costs about what vanilla's does; the
+0.55–0.79× products-list ratio of the 2026-11-22 07:51 run below did not reproduce.
+
 Met for the product routes in both setups; for categories and regions the req/s target is
 met only with Redis and several processes, and their latency target in neither: vanilla
 already answers them in 5–7 ms of CPU and a cached answer still costs Medusa's ≈ 2.3 ms
