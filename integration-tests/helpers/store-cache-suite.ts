@@ -137,11 +137,22 @@ export function storeCacheSuite() {
         expect(quantity(await read(priced()))).toBe(42)
       })
 
-      it("an order, which reserves stock without any admin request: the events invalidate", async () => {
+      it("an order, which reserves stock without any admin request: the events invalidate what shows stock, and only that", async () => {
         const quantity = (r: Read) => productIn(r, shirt())!.variants.find((v) => v.id === mediumShirt().id)!.inventory_quantity
+        const withoutStock = `/store/products?region_id=${f.region.id}&fields=*variants.calculated_price`
         const before = quantity(await read(priced()))!
+        const menuBefore = await read("/store/product-categories")
+        const listBefore = await read(withoutStock)
+
         await placeOrder(api, f, { email: `cache-${uniqueSuffix()}@shopper.test` }, [{ variantId: mediumShirt().id, quantity: 2 }])
         await eventually(() => read(priced()).then(quantity), (q) => q === before - 2, "inventory_quantity after the order")
+
+        // Answers that show no stock survived the order: same bytes, from the cache.
+        const menuAfter = await read("/store/product-categories")
+        const listAfter = await read(withoutStock)
+        expect([menuAfter.headers["x-emporium-cache"], listAfter.headers["x-emporium-cache"]]).toEqual(["hit", "hit"])
+        expect(menuAfter.headers.etag).toBe(menuBefore.headers.etag)
+        expect(listAfter.headers.etag).toBe(listBefore.headers.etag)
       })
 
       it("a product unpublished, then deleted", async () => {

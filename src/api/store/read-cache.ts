@@ -6,6 +6,7 @@ import {
   matchesIfNoneMatch,
   PRIVATE_CACHE_CONTROL,
   publicCacheControl,
+  readsStock,
   requestKey,
   strongEtag,
   VARY,
@@ -48,7 +49,7 @@ export async function storeReadCache(req: MedusaRequest, res: MedusaResponse, ne
     return next()
   }
 
-  const generation = await cache.currentGeneration()
+  const generation = await cache.currentGeneration(readsStock(request))
   if (generation === undefined) return next()
   const key = requestKey(request)
   const { maxAge, staleWhileRevalidate } = cache.cacheHeaders()

@@ -1,36 +1,43 @@
 import Redis from "ioredis"
 
 /**
- * The catalogue's generation: a number that grows whenever something a catalogue answer shows
- * may have changed. Cached answers are stored under the generation that was current *before*
+ * The catalogue's generations: numbers that grow whenever something a catalogue answer shows
+ * may have changed. Cached answers are stored under the generations that were current *before*
  * their data was read, so an answer computed while a write was landing can never be served
- * after the write's invalidation: readers look under the new number and miss.
+ * after the write's invalidation: readers look under the new numbers and miss.
+ *
+ * Two counters: `catalog` (products, prices, categories, regions… everything) and `stock`
+ * (inventory levels and reservations). Only answers that show stock depend on `stock`, so an
+ * order — which reserves stock — leaves the category menu and stock-less product reads cached.
  */
+export type GenerationScope = "catalog" | "stock"
+export type Generations = Record<GenerationScope, string>
+
 export interface CatalogGeneration {
-  current(): Promise<string>
-  bump(): Promise<void>
+  current(): Promise<Generations>
+  bump(scope: GenerationScope): Promise<void>
   close(): Promise<void>
 }
 
-/** One process: a counter in memory. */
+/** One process: counters in memory. */
 export class LocalGeneration implements CatalogGeneration {
-  private value = 0
-  async current(): Promise<string> {
-    return String(this.value)
+  private readonly values: Record<GenerationScope, number> = { catalog: 0, stock: 0 }
+  async current(): Promise<Generations> {
+    return { catalog: String(this.values.catalog), stock: String(this.values.stock) }
   }
-  async bump(): Promise<void> {
-    this.value++
+  async bump(scope: GenerationScope): Promise<void> {
+    this.values[scope]++
   }
   async close(): Promise<void> {}
 }
 
 /**
- * Several processes (cluster workers, several hosts): a counter in Redis that every process
- * reads on each cacheable request, so a write seen by one process is seen by all.
+ * Several processes (cluster workers, several hosts): counters in Redis that every process
+ * reads (one MGET) on each cacheable request, so a write seen by one process is seen by all.
  */
 export class RedisGeneration implements CatalogGeneration {
   private readonly client: Redis
-  private readonly key: string
+  private readonly keys: Record<GenerationScope, string>
 
   constructor(redisUrl: string, namespace: string) {
     this.client = new Redis(redisUrl, {
@@ -40,16 +47,17 @@ export class RedisGeneration implements CatalogGeneration {
     })
     // A Redis outage must not take the store down: reads then bypass the cache (see current()).
     this.client.on("error", () => undefined)
-    this.key = `${namespace}:generation`
+    this.keys = { catalog: `${namespace}:generation`, stock: `${namespace}:generation:stock` }
   }
 
   /** Throws when Redis does not answer; the caller then serves uncached. */
-  async current(): Promise<string> {
-    return (await this.client.get(this.key)) ?? "0"
+  async current(): Promise<Generations> {
+    const [catalog, stock] = await this.client.mget(this.keys.catalog, this.keys.stock)
+    return { catalog: catalog ?? "0", stock: stock ?? "0" }
   }
 
-  async bump(): Promise<void> {
-    await this.client.incr(this.key)
+  async bump(scope: GenerationScope): Promise<void> {
+    await this.client.incr(this.keys[scope])
   }
 
   async close(): Promise<void> {

@@ -106,8 +106,39 @@ const UNRELATED_EVENT_PREFIXES = [
   "inventory.out_of_stock",
 ]
 
-export function eventInvalidatesCatalog(eventName: string): boolean {
-  return !UNRELATED_EVENT_PREFIXES.some((prefix) => eventName.startsWith(prefix))
+/**
+ * Events of inventory levels and reservations: they change what is available, which only answers
+ * that ask for stock show (`inventory_quantity`, `inventory_items…location_levels`). Module
+ * events (`inventory.inventory-level.updated`) and workflow events (`inventory-level.updated`).
+ */
+const STOCK_EVENT_PREFIXES = ["inventory.inventory-level.", "inventory.reservation-item.", "inventory-level.", "reservation-item."]
+
+/**
+ * Link events are named `Link<Entity><Entity>.attached|detached` (LinkOrderCart.attached,
+ * LinkProductSalesChannel.detached). Checkout attaches carts, orders and payment collections;
+ * only a link to one of these catalogue entities can change a catalogue answer.
+ */
+const CATALOG_LINK_ENTITIES = ["Product", "Variant", "Price", "SalesChannel", "ApiKey", "Inventory", "StockLocation", "Region", "Tax", "Store", "Currency", "Translation"]
+
+/** Which generation an event bumps: none, the stock one, or the catalogue one (everything). */
+export function invalidationScope(eventName: string): "catalog" | "stock" | null {
+  if (/^Link[A-Z]/.test(eventName)) {
+    const link = eventName.split(".")[0]
+    return CATALOG_LINK_ENTITIES.some((entity) => link.includes(entity)) ? "catalog" : null
+  }
+  if (UNRELATED_EVENT_PREFIXES.some((prefix) => eventName.startsWith(prefix))) return null
+  if (STOCK_EVENT_PREFIXES.some((prefix) => eventName.startsWith(prefix))) return "stock"
+  return "catalog"
+}
+
+/**
+ * Whether an answer shows stock. Store product answers carry none by default; a storefront asks
+ * for it through `fields` (`+variants.inventory_quantity`, `*variants.inventory_items…`), and every
+ * such path names "inventory". Categories, collections and regions never show stock.
+ */
+export function readsStock(request: Pick<ReadRequest, "path" | "query">): boolean {
+  if (!request.path.startsWith("/store/products")) return false
+  return new URLSearchParams(request.query).getAll("fields").some((fields) => fields.toLowerCase().includes("inventory"))
 }
 
 /** `Cache-Control` for an anonymous catalogue answer a CDN may keep. */

@@ -1,6 +1,6 @@
 import type { ICachingModuleService, IEventBusModuleService, Logger } from "@medusajs/framework/types"
-import { LocalGeneration, RedisGeneration, type CatalogGeneration } from "./generation"
-import { eventInvalidatesCatalog } from "./policy"
+import { LocalGeneration, RedisGeneration, type CatalogGeneration, type GenerationScope } from "./generation"
+import { invalidationScope } from "./policy"
 
 export type StoreCacheModuleOptions = {
   /** Off: every read goes to Medusa, and no caching headers are added. Default on. */
@@ -120,13 +120,15 @@ export default class StoreCacheModuleService {
   }
 
   /**
-   * The generation to read and store under. Read it before computing an answer: an answer
-   * must be filed under the generation that preceded its data. Undefined when the shared
-   * generation cannot be read (Redis down): the request then bypasses the cache.
+   * The generation to read and store under: the catalogue's, and the stock's too for an answer
+   * that shows stock. Read it before computing an answer: an answer must be filed under the
+   * generation that preceded its data. Undefined when the shared generation cannot be read
+   * (Redis down): the request then bypasses the cache.
    */
-  async currentGeneration(): Promise<string | undefined> {
+  async currentGeneration(readsStock = false): Promise<string | undefined> {
     try {
-      return await this.generation_.current()
+      const { catalog, stock } = await this.generation_.current()
+      return readsStock ? `${catalog}.${stock}` : catalog
     } catch (error) {
       this.logger_.warn(`[store-cache] cannot read the catalogue generation, serving uncached: ${(error as Error).message}`)
       return undefined
@@ -163,7 +165,7 @@ export default class StoreCacheModuleService {
     return {
       enabled: this.isEnabled(),
       shared: this.shared_,
-      generation: (await this.currentGeneration()) ?? null,
+      generation: (await this.currentGeneration(true)) ?? null,
       max_age_seconds: this.options_.max_age_seconds,
       pid: process.pid,
       since: this.since_.toISOString(),
@@ -172,17 +174,21 @@ export default class StoreCacheModuleService {
     }
   }
 
-  /** Makes every cached answer unreachable. */
-  async invalidate(reason: string): Promise<void> {
+  /**
+   * Makes cached answers unreachable: every answer (scope "catalog", the default), or only those
+   * that show stock (scope "stock").
+   */
+  async invalidate(reason: string, scope: GenerationScope = "catalog"): Promise<void> {
     this.counters_.invalidations++
-    this.lastInvalidation_ = { at: new Date().toISOString(), reason }
-    await this.generation_.bump()
-    this.logger_.debug?.(`[store-cache] catalogue generation bumped (${reason})`)
+    this.lastInvalidation_ = { at: new Date().toISOString(), reason: scope === "stock" ? `${reason} (answers showing stock)` : reason }
+    await this.generation_.bump(scope)
+    this.logger_.debug?.(`[store-cache] ${scope} generation bumped (${reason})`)
   }
 
   protected async onEvent(eventName: string): Promise<void> {
-    if (!eventInvalidatesCatalog(eventName)) return
-    await this.invalidate(eventName).catch((error: Error) =>
+    const scope = invalidationScope(eventName)
+    if (!scope) return
+    await this.invalidate(eventName, scope).catch((error: Error) =>
       this.logger_.error(`[store-cache] could not invalidate after ${eventName}: ${error.message}`)
     )
   }

@@ -1,8 +1,9 @@
 import {
   carriesCredentials,
-  eventInvalidatesCatalog,
+  invalidationScope,
   isCacheableRoute,
   matchesIfNoneMatch,
+  readsStock,
   requestKey,
   strongEtag,
   type ReadRequest,
@@ -62,12 +63,35 @@ describe("store read cache policy", () => {
     expect(matchesIfNoneMatch(undefined, etag)).toBe(false)
   })
 
-  it("invalidates on catalogue events and on events it does not know, not on carts, orders or customers", () => {
-    for (const name of ["product.updated", "pricing.price.created", "inventory.inventory-level.updated", "inventory.reservation-item.created", "region.updated", "product-category.deleted", "sales-channel.updated", "some-plugin.thing.updated"]) {
-      expect([name, eventInvalidatesCatalog(name)]).toEqual([name, true])
+  it("invalidates everything on catalogue events and on events it does not know, not on carts, orders or customers", () => {
+    for (const name of ["product.updated", "pricing.price.created", "inventory.inventory-item.updated", "region.updated", "product-category.deleted", "sales-channel.updated", "some-plugin.thing.updated"]) {
+      expect([name, invalidationScope(name)]).toEqual([name, "catalog"])
     }
     for (const name of ["cart.updated", "cart.line-item.created", "order.placed", "customer.created", "payment.payment-collection.updated", "auth.password_reset", "stock_ledger.stock-movement.created", "inventory.low_stock"]) {
-      expect([name, eventInvalidatesCatalog(name)]).toEqual([name, false])
+      expect([name, invalidationScope(name)]).toEqual([name, null])
     }
+  })
+
+  it("invalidates on links to catalogue entities, not on the checkout's cart, order and payment links", () => {
+    for (const name of ["LinkProductSalesChannel.detached", "LinkProductVariantPriceSet.attached", "LinkPublishableApiKeySalesChannel.attached", "LinkSalesChannelStockLocation.detached"]) {
+      expect([name, invalidationScope(name)]).toEqual([name, "catalog"])
+    }
+    for (const name of ["LinkCartPaymentCollection.attached", "LinkOrderCart.attached", "LinkOrderPaymentCollection.attached", "LinkCartPromotion.attached"]) {
+      expect([name, invalidationScope(name)]).toEqual([name, null])
+    }
+  })
+
+  it("invalidates only answers showing stock on inventory level and reservation events", () => {
+    for (const name of ["inventory.inventory-level.updated", "inventory-level.updated", "inventory.reservation-item.created", "reservation-item.deleted"]) {
+      expect([name, invalidationScope(name)]).toEqual([name, "stock"])
+    }
+  })
+
+  it("counts a product read as showing stock when its fields ask for inventory, and nothing else", () => {
+    expect(readsStock({ path: "/store/products", query: "fields=*variants.calculated_price,+variants.inventory_quantity" })).toBe(true)
+    expect(readsStock({ path: "/store/products/prod_1", query: "fields=*variants.inventory_items.inventory.location_levels" })).toBe(true)
+    expect(readsStock({ path: "/store/products", query: "limit=20&region_id=reg_1" })).toBe(false)
+    expect(readsStock({ path: "/store/products", query: "fields=*variants.calculated_price" })).toBe(false)
+    expect(readsStock({ path: "/store/product-categories", query: "fields=inventory" })).toBe(false)
   })
 })
