@@ -22,5 +22,10 @@ module.exports = {
   modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "<rootDir>/.data/", "<rootDir>/bench/"],
   setupFiles: ["./integration-tests/setup.js"],
   testMatch: testMatchByType[process.env.TEST_TYPE] ?? testMatchByType.unit,
-  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/src/plugins/"],
+  testPathIgnorePatterns: [
+    "/node_modules/",
+    "<rootDir>/src/plugins/",
+    // A module's unit specs run with the unit kind; the modules kind runs its database specs only.
+    ...(process.env.TEST_TYPE === "integration:modules" ? ["\\.unit\\.spec\\.[jt]s$"] : []),
+  ],
 }
