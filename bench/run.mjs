@@ -37,7 +37,7 @@ const USAGE = `Usage: npm run bench -- [options]
 Environment: BENCH_DATABASE_URL (default postgres://postgres@localhost:5432/emporium_bench),
 BENCH_REDIS_URL (unset: in-memory event bus / workflow engine / cache).`
 
-const SCENARIO_ORDER = ["products-list", "products-list-no-region", "product-detail", "product-categories", "regions", "add-to-cart", "cart-complete"]
+const SCENARIO_ORDER = ["products-list", "products-list-no-region", "product-detail", "product-categories", "regions", "browse-while-ordering", "add-to-cart", "cart-complete"]
 const PORTS = { emporium: 9100, vanilla: 9101 }
 const WARMUP_REQUESTS = 200
 

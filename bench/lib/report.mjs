@@ -180,6 +180,7 @@ publishable key (\`x-publishable-api-key\`). Each server first gets a warm-up
 | \`product-detail\` | \`GET /store/products/:id?region_id=<Europe>\`, random product ids from the whole catalogue, same load |
 | \`product-categories\` | \`GET /store/product-categories\`, same load |
 | \`regions\` | \`GET /store/regions\`, same load |
+| \`browse-while-ordering\` | product pages with the Next.js starter's fields (prices and \`inventory_quantity\`), random ids, same load, while one order a second is completed (each order invalidates every cached answer that shows stock) |
 | \`add-to-cart\` | \`POST /store/carts/:id/line-items\` spread round-robin over 100 pre-created carts, same load |
 | \`cart-complete\` | 30 carts made ready (items, e-mail, address, shipping method, payment collection + \`pp_system_default\` session), then \`POST /store/carts/:id/complete\` one after another, each timed |
 | server memory | RSS of the \`medusa start\` process (sum of \`VmRSS\` over its process tree from \`/proc\`): idle after warm-up, peak (sampled every second during the scenarios) and after the load. RSS depends on when V8 last collected garbage: differences below ~20 % are noise |

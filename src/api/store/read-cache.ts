@@ -6,13 +6,14 @@ import {
   matchesIfNoneMatch,
   PRIVATE_CACHE_CONTROL,
   publicCacheControl,
-  readsStock,
   requestKey,
+  stockDependence,
   strongEtag,
   VARY,
   type ReadRequest,
 } from "../../modules/store-cache/policy"
 import type StoreCacheModuleService from "../../modules/store-cache/service"
+import { withFreshStock } from "./fresh-stock"
 
 type AuthenticatedRequest = MedusaRequest & { auth_context?: { actor_id?: string } }
 
@@ -49,7 +50,8 @@ export async function storeReadCache(req: MedusaRequest, res: MedusaResponse, ne
     return next()
   }
 
-  const generation = await cache.currentGeneration(readsStock(request))
+  const stock = stockDependence(request)
+  const generation = await cache.currentGeneration(stock === "generation")
   if (generation === undefined) return next()
   const key = requestKey(request)
   const { maxAge, staleWhileRevalidate } = cache.cacheHeaders()
@@ -57,8 +59,15 @@ export async function storeReadCache(req: MedusaRequest, res: MedusaResponse, ne
 
   const cached = await cache.lookup(generation, key).catch(() => undefined)
   if (cached) {
-    res.setHeader("X-Emporium-Cache", "hit")
-    return answer(req, res, cached.body, cached.etag, cacheControl)
+    if (stock !== "fresh") {
+      res.setHeader("X-Emporium-Cache", "hit")
+      return answer(req, res, cached.body, cached.etag, cacheControl)
+    }
+    const body = await withFreshStock(req, cached.body)
+    if (body !== undefined) {
+      res.setHeader("X-Emporium-Cache", "hit")
+      return answer(req, res, body, body === cached.body ? cached.etag : strongEtag(body), cacheControl)
+    }
   }
 
   res.setHeader("X-Emporium-Cache", "miss")

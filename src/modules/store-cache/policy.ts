@@ -132,13 +132,22 @@ export function invalidationScope(eventName: string): "catalog" | "stock" | null
 }
 
 /**
- * Whether an answer shows stock. Store product answers carry none by default; a storefront asks
- * for it through `fields` (`+variants.inventory_quantity`, `*variants.inventory_items…`), and every
- * such path names "inventory". Categories, collections and regions never show stock.
+ * How an answer depends on stock. Store product answers carry none by default; a storefront asks
+ * for it through `fields`, and every such path names "inventory":
+ * - "fresh": only `inventory_quantity` (what Medusa's Next.js starter asks for). The cached answer
+ *   is kept through stock changes and its `inventory_quantity` values are recomputed on every hit
+ *   with Medusa's own availability computation (one query), so stock is never stale.
+ * - "generation": any other inventory path (`variants.inventory_items…location_levels`): the answer
+ *   is cached under the stock generation too, which every level or reservation change bumps.
+ * - "none": everything else, and categories, collections and regions, which never show stock.
  */
-export function readsStock(request: Pick<ReadRequest, "path" | "query">): boolean {
-  if (!request.path.startsWith("/store/products")) return false
-  return new URLSearchParams(request.query).getAll("fields").some((fields) => fields.toLowerCase().includes("inventory"))
+export type StockDependence = "none" | "fresh" | "generation"
+
+export function stockDependence(request: Pick<ReadRequest, "path" | "query">): StockDependence {
+  if (!request.path.startsWith("/store/products")) return "none"
+  const fields = new URLSearchParams(request.query).getAll("fields").join(",").toLowerCase()
+  if (!fields.includes("inventory")) return "none"
+  return fields.split("inventory_quantity").join("").includes("inventory") ? "generation" : "fresh"
 }
 
 /** `Cache-Control` for an anonymous catalogue answer a CDN may keep. */

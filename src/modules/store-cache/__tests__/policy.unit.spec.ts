@@ -3,7 +3,7 @@ import {
   invalidationScope,
   isCacheableRoute,
   matchesIfNoneMatch,
-  readsStock,
+  stockDependence,
   requestKey,
   strongEtag,
   type ReadRequest,
@@ -87,11 +87,14 @@ describe("store read cache policy", () => {
     }
   })
 
-  it("counts a product read as showing stock when its fields ask for inventory, and nothing else", () => {
-    expect(readsStock({ path: "/store/products", query: "fields=*variants.calculated_price,+variants.inventory_quantity" })).toBe(true)
-    expect(readsStock({ path: "/store/products/prod_1", query: "fields=*variants.inventory_items.inventory.location_levels" })).toBe(true)
-    expect(readsStock({ path: "/store/products", query: "limit=20&region_id=reg_1" })).toBe(false)
-    expect(readsStock({ path: "/store/products", query: "fields=*variants.calculated_price" })).toBe(false)
-    expect(readsStock({ path: "/store/product-categories", query: "fields=inventory" })).toBe(false)
+  it("recomputes inventory_quantity on hits, files other inventory paths under the stock generation, and nothing else", () => {
+    const dependence = (path: string, query: string) => stockDependence({ path, query })
+    expect(dependence("/store/products", "fields=*variants.calculated_price,+variants.inventory_quantity")).toBe("fresh")
+    expect(dependence("/store/products/prod_1", "fields=%2Bvariants.inventory_quantity")).toBe("fresh")
+    expect(dependence("/store/products/prod_1", "fields=*variants.inventory_items.inventory.location_levels")).toBe("generation")
+    expect(dependence("/store/products", "fields=+variants.inventory_quantity,*variants.inventory_items")).toBe("generation")
+    expect(dependence("/store/products", "limit=20&region_id=reg_1")).toBe("none")
+    expect(dependence("/store/products", "fields=*variants.calculated_price")).toBe("none")
+    expect(dependence("/store/product-categories", "fields=inventory")).toBe("none")
   })
 })
