@@ -257,6 +257,12 @@ not written as a run): products list 1.02×, product page 0.93×, regions 0.99×
 server CPU per request +7–12 %. An uncached Emporium read costs about what vanilla's does; the
 0.55–0.79× products-list ratio of the 2026-11-22 07:51 run below did not reproduce.
 
+While the shop sells (\`browse-while-ordering\`: product pages with the Next.js starter's
+fields, which show stock, while one order a second completes; in-memory, 3 rounds): 2.81× vanilla's
+req/s, p50 0.34×, server CPU per request 0.37×; p97.5 1.04× (first requests for each product and
+the orders' own CPU). Before answers asking for \`inventory_quantity\` got their stock recomputed
+on each hit (instead of being emptied by every order's reservation) the same scenario measured 1.07×.
+
 Met for the product routes in both setups; for categories and regions the req/s target is
 met only with Redis and several processes, and their latency target in neither: vanilla
 already answers them in 5–7 ms of CPU and a cached answer still costs Medusa's ≈ 2.3 ms
