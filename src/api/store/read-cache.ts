@@ -63,7 +63,8 @@ export async function storeReadCache(req: MedusaRequest, res: MedusaResponse, ne
       res.setHeader("X-Emporium-Cache", "hit")
       return answer(req, res, cached.body, cached.etag, cacheControl)
     }
-    const body = await withFreshStock(req, cached.body)
+    // If stock cannot be recomputed (the database hiccups), Medusa answers the request itself.
+    const body = await withFreshStock(req, cached.body).catch(() => undefined)
     if (body !== undefined) {
       res.setHeader("X-Emporium-Cache", "hit")
       return answer(req, res, body, body === cached.body ? cached.etag : strongEtag(body), cacheControl)
