@@ -37,10 +37,19 @@ const port = z.coerce
 const optional = <T extends z.ZodTypeAny>(schema: T) =>
   z.preprocess((v) => (v === "" ? undefined : v), schema.optional())
 
-const flag = z.preprocess(
-  (v) => (v === "" || v === undefined ? undefined : String(v).toLowerCase()),
-  z.enum(["true", "false", "1", "0"]).optional().transform((v) => v === "true" || v === "1")
-)
+/** true / false / 1 / 0 in any case; unset or empty means `fallback`. */
+const flag = (name: string, fallback = false) =>
+  z.preprocess(
+    (v) => (v === "" || v === undefined ? String(fallback) : String(v).toLowerCase()),
+    z.enum(["true", "false", "1", "0"], { message: `${name} must be true or false` }).transform((v) => v === "true" || v === "1")
+  )
+
+/** A whole number of at least `min`; each way of missing that is told with the variable's name. */
+const wholeNumber = (name: string, min: number) =>
+  z.coerce
+    .number({ message: `${name} must be a number` })
+    .int(`${name} must be a whole number`)
+    .min(min, `${name} must be ${min} or more`)
 
 export const EnvSchema = z.object({
   NODE_ENV: optional(z.string()),
@@ -70,36 +79,18 @@ export const EnvSchema = z.object({
   ADMIN_EMAIL: optional(z.string().email("ADMIN_EMAIL must be an e-mail address")),
   ADMIN_PASSWORD: optional(z.string().min(8, "ADMIN_PASSWORD must be at least 8 characters")),
   /** Available units at a location at or below which an item is "low" (per-item override in the admin). */
-  EMPORIUM_LOW_STOCK_THRESHOLD: optional(
-    z.coerce
-      .number({ message: "EMPORIUM_LOW_STOCK_THRESHOLD must be a number" })
-      .int("EMPORIUM_LOW_STOCK_THRESHOLD must be a whole number")
-      .min(0, "EMPORIUM_LOW_STOCK_THRESHOLD must be 0 or more")
-  ).transform((v) => v ?? 5),
+  EMPORIUM_LOW_STOCK_THRESHOLD: optional(wholeNumber("EMPORIUM_LOW_STOCK_THRESHOLD", 0)).transform((v) => v ?? 5),
   /** Medusa processes `npm start` runs with REDIS_URL (one per core by default, capped at the core count). */
-  EMPORIUM_PROCESSES: optional(
-    z.coerce
-      .number({ message: "EMPORIUM_PROCESSES must be a number" })
-      .int("EMPORIUM_PROCESSES must be a whole number")
-      .min(1, "EMPORIUM_PROCESSES must be 1 or more")
-  ),
+  EMPORIUM_PROCESSES: optional(wholeNumber("EMPORIUM_PROCESSES", 1)),
   /** The store read cache for anonymous catalogue reads (products, categories, collections, regions). Default on. */
-  EMPORIUM_STORE_CACHE: z.preprocess(
-    (v) => (v === "" || v === undefined ? "true" : String(v).toLowerCase()),
-    z.enum(["true", "false", "1", "0"], { message: "EMPORIUM_STORE_CACHE must be true or false" }).transform((v) => v === "true" || v === "1")
-  ),
+  EMPORIUM_STORE_CACHE: flag("EMPORIUM_STORE_CACHE", true),
   /** Seconds a CDN or browser may keep an anonymous catalogue answer (`Cache-Control: max-age`). */
-  EMPORIUM_STORE_CACHE_MAX_AGE: optional(
-    z.coerce
-      .number({ message: "EMPORIUM_STORE_CACHE_MAX_AGE must be a number" })
-      .int("EMPORIUM_STORE_CACHE_MAX_AGE must be a whole number")
-      .min(0, "EMPORIUM_STORE_CACHE_MAX_AGE must be 0 or more")
-  ).transform((v) => v ?? 5),
+  EMPORIUM_STORE_CACHE_MAX_AGE: optional(wholeNumber("EMPORIUM_STORE_CACHE_MAX_AGE", 0)).transform((v) => v ?? 5),
   /**
    * Runs the app as plain Medusa: none of Emporium's modules, plugins, hooks,
    * routes or middlewares. The bench runner uses it for the vanilla baseline.
    */
-  EMPORIUM_VANILLA: flag,
+  EMPORIUM_VANILLA: flag("EMPORIUM_VANILLA"),
 })
 
 export type Env = z.infer<typeof EnvSchema>
