@@ -1,6 +1,7 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { STORE_CACHE_MODULE } from "../../modules/store-cache"
 import type StoreCacheModuleService from "../../modules/store-cache/service"
+import { beforeJsonAnswer } from "../before-answer"
 
 const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"])
 
@@ -16,14 +17,11 @@ export async function invalidateStoreCacheAfterWrite(req: MedusaRequest, res: Me
   const cache = req.scope.resolve<StoreCacheModuleService>(STORE_CACHE_MODULE)
   if (!cache.isEnabled()) return next()
 
-  const json = res.json.bind(res)
-  res.json = (body: unknown) => {
-    if (res.statusCode >= 400) return json(body)
-    cache
+  beforeJsonAnswer(res, async () => {
+    if (res.statusCode >= 400) return
+    await cache
       .invalidate(`${req.method} ${req.baseUrl}${req.path}`)
       .catch((error: Error) => req.scope.resolve("logger").error(`[store-cache] invalidation failed: ${error.message}`))
-      .finally(() => json(body))
-    return res
-  }
+  })
   return next()
 }

@@ -1,6 +1,7 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { STOCK_HOLD_MODULE } from "../../../modules/stock-hold"
+import { beforeJsonAnswer } from "../../before-answer"
 import type StockHoldModuleService from "../../../modules/stock-hold/service"
 import {
   CHECKOUT_STOCK_FIELDS,
@@ -50,16 +51,9 @@ export async function claimCheckoutStock(req: MedusaRequest, res: MedusaResponse
     }
     if (held) {
       // Released before the answer leaves, so a client that reads it and retries (or the next
-      // shopper) never finds this request's hold still counted. Success answers and Medusa's
-      // error handler both answer with res.json.
-      const send = res.json.bind(res)
-      res.json = ((body: unknown) => {
-        holds
-          .release(cart.id)
-          .catch(() => undefined) // a leftover expires on its own
-          .finally(() => send(body))
-        return res
-      }) as typeof res.json
+      // shopper) never finds this request's hold still counted. A release that fails leaves a
+      // hold that expires on its own.
+      beforeJsonAnswer(res, () => holds.release(cart.id))
     }
     next()
   } catch (error) {
