@@ -46,3 +46,26 @@ export async function postAdminJson<T>(path: string, body: unknown): Promise<T> 
   if (!res.ok) throw new Error(json?.message ?? `HTTP ${res.status}`)
   return json as T
 }
+
+/**
+ * A button's POST: `post(body)` sends it, `busy` while it runs, `error` with the API's message if
+ * it failed; `onDone` runs after a success (typically the `reload` of `useAdminJson`).
+ */
+export function useAdminPost(path: string, onDone: () => void) {
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+
+  const post = async (body: unknown) => {
+    setBusy(true)
+    setError(null)
+    try {
+      await postAdminJson(path, body)
+      onDone()
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+  return { post, busy, error }
+}

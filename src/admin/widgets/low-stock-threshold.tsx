@@ -2,7 +2,7 @@ import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { DetailWidgetProps } from "@medusajs/framework/types"
 import { Button, Container, Heading, Input, Label, Text } from "@medusajs/ui"
 import { useEffect, useState } from "react"
-import { postAdminJson, useAdminJson } from "../lib/use-admin-json"
+import { useAdminJson, useAdminPost } from "../lib/use-admin-json"
 
 type Threshold = { low_stock_threshold: { threshold: number; is_default: boolean } }
 
@@ -11,25 +11,13 @@ const LowStockThresholdWidget = ({ data: item }: DetailWidgetProps<{ id: string 
   const path = `/admin/inventory-items/${item.id}/low-stock-threshold`
   const { data, error, reload } = useAdminJson<Threshold>(path)
   const [value, setValue] = useState("")
-  const [saving, setSaving] = useState(false)
-  const [saveError, setSaveError] = useState<string | null>(null)
+  const { post, busy: saving, error: saveError } = useAdminPost(path, reload)
 
   useEffect(() => {
     if (data) setValue(String(data.low_stock_threshold.threshold))
   }, [data])
 
-  const save = async (threshold: number | null) => {
-    setSaving(true)
-    setSaveError(null)
-    try {
-      await postAdminJson(path, { threshold })
-      reload()
-    } catch (e) {
-      setSaveError(e instanceof Error ? e.message : String(e))
-    } finally {
-      setSaving(false)
-    }
-  }
+  const save = (threshold: number | null) => post({ threshold })
   const parsed = /^\d+$/.test(value.trim()) ? Number(value.trim()) : null
 
   return (

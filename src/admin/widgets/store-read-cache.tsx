@@ -1,8 +1,7 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import { Badge, Button, Container, Heading, Text } from "@medusajs/ui"
-import { useState } from "react"
 import type { StoreCacheStats } from "../../modules/store-cache/service"
-import { postAdminJson, useAdminJson } from "../lib/use-admin-json"
+import { useAdminJson, useAdminPost } from "../lib/use-admin-json"
 
 type Stats = { store_cache: StoreCacheStats }
 
@@ -14,21 +13,7 @@ const when = (iso: string) => new Date(iso).toLocaleString()
  */
 const StoreReadCacheWidget = () => {
   const { data, error, reload } = useAdminJson<Stats>("/admin/store-cache")
-  const [clearing, setClearing] = useState(false)
-  const [clearError, setClearError] = useState<string | null>(null)
-
-  const clear = async () => {
-    setClearing(true)
-    setClearError(null)
-    try {
-      await postAdminJson("/admin/store-cache/invalidate", {})
-      reload()
-    } catch (e) {
-      setClearError(e instanceof Error ? e.message : String(e))
-    } finally {
-      setClearing(false)
-    }
-  }
+  const { post: clear, busy: clearing, error: clearError } = useAdminPost("/admin/store-cache/invalidate", reload)
 
   const stats = data?.store_cache
   const served = stats ? stats.hits + stats.misses : 0
@@ -62,7 +47,7 @@ const StoreReadCacheWidget = () => {
                 : "Not emptied since the server started."}
             </Text>
             <div>
-              <Button size="small" variant="secondary" disabled={clearing || !stats.enabled} onClick={clear}>
+              <Button size="small" variant="secondary" disabled={clearing || !stats.enabled} onClick={() => clear({})}>
                 Empty the cache now
               </Button>
             </div>
