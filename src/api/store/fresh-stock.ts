@@ -9,11 +9,10 @@ type PublishableKeyRequest = MedusaRequest & { publishable_key_context?: { sales
  * The sales channel whose locations count, chosen as Medusa's store product routes choose it:
  * the publishable key's only channel, else the one `sales_channel_id` asked for.
  */
-function salesChannelOf(req: PublishableKeyRequest): string | undefined {
+function salesChannelOf(req: PublishableKeyRequest, query: string): string | undefined {
   const fromKey = req.publishable_key_context?.sales_channel_ids ?? []
   if (fromKey.length === 1) return fromKey[0]
-  const queryAt = req.originalUrl.indexOf("?")
-  const asked = new URLSearchParams(queryAt === -1 ? "" : req.originalUrl.slice(queryAt + 1)).getAll("sales_channel_id")
+  const asked = new URLSearchParams(query).getAll("sales_channel_id")
   return asked.length === 1 && fromKey.includes(asked[0]) ? asked[0] : undefined
 }
 
@@ -21,14 +20,15 @@ function salesChannelOf(req: PublishableKeyRequest): string | undefined {
  * A cached product answer with its `inventory_quantity` values recomputed now, with Medusa's own
  * availability computation (`getVariantAvailability`, what the route itself uses), and set exactly
  * where the route sets them (variants that manage inventory). Undefined when the channel cannot
- * be told: the request then goes to Medusa, which answers it itself.
+ * be told: the request then goes to Medusa, which answers it itself. `query` is the request's
+ * raw query string.
  */
-export async function withFreshStock(req: MedusaRequest, body: string): Promise<string | undefined> {
+export async function withFreshStock(req: MedusaRequest, query: string, body: string): Promise<string | undefined> {
   const answer = JSON.parse(body) as ProductAnswer
   const products = answer.products ?? (answer.product ? [answer.product] : [])
   const variants = products.flatMap((product) => product?.variants ?? []).filter((variant) => !!variant?.id)
   if (!variants.length) return body
-  const salesChannelId = salesChannelOf(req as PublishableKeyRequest)
+  const salesChannelId = salesChannelOf(req as PublishableKeyRequest, query)
   if (!salesChannelId) return undefined
   const availability = await getVariantAvailability(req.scope.resolve(ContainerRegistrationKeys.QUERY), {
     variant_ids: variants.map((variant) => variant.id!),

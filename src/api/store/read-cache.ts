@@ -5,7 +5,6 @@ import {
   isCacheableRoute,
   matchesIfNoneMatch,
   PRIVATE_CACHE_CONTROL,
-  publicCacheControl,
   requestKey,
   stockDependence,
   strongEtag,
@@ -54,8 +53,7 @@ export async function storeReadCache(req: MedusaRequest, res: MedusaResponse, ne
   const generation = await cache.currentGeneration(stock === "generation")
   if (generation === undefined) return next()
   const key = requestKey(request)
-  const { maxAge, staleWhileRevalidate } = cache.cacheHeaders()
-  const cacheControl = publicCacheControl(maxAge, staleWhileRevalidate)
+  const cacheControl = cache.publicCacheControl
 
   const cached = await cache.lookup(generation, key).catch(() => undefined)
   if (cached) {
@@ -64,7 +62,7 @@ export async function storeReadCache(req: MedusaRequest, res: MedusaResponse, ne
       return answer(req, res, cached.body, cached.etag, cacheControl)
     }
     // If stock cannot be recomputed (the database hiccups), Medusa answers the request itself.
-    const body = await withFreshStock(req, cached.body).catch(() => undefined)
+    const body = await withFreshStock(req, request.query, cached.body).catch(() => undefined)
     if (body !== undefined) {
       res.setHeader("X-Emporium-Cache", "hit")
       return answer(req, res, body, body === cached.body ? cached.etag : strongEtag(body), cacheControl)

@@ -1,6 +1,6 @@
 import type { ICachingModuleService, IEventBusModuleService, Logger } from "@medusajs/framework/types"
 import { LocalGeneration, RedisGeneration, type CatalogGeneration, type GenerationScope } from "./generation"
-import { invalidationScope } from "./policy"
+import { invalidationScope, publicCacheControl } from "./policy"
 
 export type StoreCacheModuleOptions = {
   /** Off: every read goes to Medusa, and no caching headers are added. Default on. */
@@ -66,6 +66,8 @@ export default class StoreCacheModuleService {
   protected readonly generation_: CatalogGeneration
   protected readonly options_: Required<Omit<StoreCacheModuleOptions, "redis_url" | "caching_providers">>
   protected readonly providers_?: string[]
+  /** `Cache-Control` of every anonymous catalogue answer (fixed by the options, built once). */
+  readonly publicCacheControl: string
   protected readonly interceptor_ = (message: { name: string }) => this.onEvent(message.name)
   protected readonly shared_: boolean
   protected readonly counters_ = { hits: 0, misses: 0, bypasses: 0, invalidations: 0 }
@@ -93,6 +95,7 @@ export default class StoreCacheModuleService {
       max_age_seconds: options.max_age_seconds ?? 5,
       stale_while_revalidate_seconds: options.stale_while_revalidate_seconds ?? 30,
     }
+    this.publicCacheControl = publicCacheControl(this.options_.max_age_seconds, this.options_.stale_while_revalidate_seconds)
     this.providers_ = options.caching_providers
     this.shared_ = !!options.redis_url
     this.generation_ = options.redis_url ? new RedisGeneration(options.redis_url, namespace) : new LocalGeneration()
@@ -113,10 +116,6 @@ export default class StoreCacheModuleService {
 
   isEnabled(): boolean {
     return this.options_.enabled && !!this.caching_
-  }
-
-  cacheHeaders(): { maxAge: number; staleWhileRevalidate: number } {
-    return { maxAge: this.options_.max_age_seconds, staleWhileRevalidate: this.options_.stale_while_revalidate_seconds }
   }
 
   /**
