@@ -5,6 +5,7 @@ import {
   validateAndTransformQuery,
 } from "@medusajs/framework/http"
 import { invalidateStoreCacheAfterWrite } from "./admin/invalidate-store-cache"
+import { AdminAnalyticsBackfill, AdminAnalyticsReportQuery } from "./admin/analytics/validators"
 import { AdminSetLowStockThreshold } from "./admin/inventory-items/[id]/low-stock-threshold/validators"
 import { AdminGetLowStock } from "./admin/low-stock/validators"
 import { AdminGetStockMovements } from "./admin/stock-movements/validators"
@@ -14,17 +15,45 @@ import { lineItemInCart } from "./guards/line-item-in-cart"
 import { noteOrderCancel, noteReturnReceived } from "./admin/stock-intents"
 import { orderBelongsToCustomer } from "./guards/order-belongs-to-customer"
 import { paymentCollectionExists } from "./guards/payment-collection-exists"
+import { StoreTrackAnalyticsEvents } from "./store/analytics/events/validators"
+import { analyticsRateLimit } from "./store/analytics/rate-limit"
+import { trackProductSearch } from "./store/analytics/track-product-search"
 import { claimCheckoutStock } from "./store/carts/claim-checkout-stock"
 import { storeReadCache } from "./store/read-cache"
 import { StoreGetOrderStatus } from "./store/orders/[id]/status/validators"
 import { StoreCreateOrderStatusToken } from "./store/orders/status-token/validators"
 
+const ANALYTICS_REPORTS = ["sales", "products", "categories", "funnel", "customers"]
+
 export default defineMiddlewares({
   routes: [
     // No `method`: Medusa runs method-less middlewares before every route's own, so a cached
     // catalogue answer skips query validation and the pricing/tax context look-ups.
+    // Before the read cache, so searches answered from the cache are counted too.
+    { matcher: "/store/products", middlewares: [trackProductSearch] },
     { matcher: "/store", middlewares: [storeReadCache] },
     { matcher: "/admin", middlewares: [invalidateStoreCacheAfterWrite] },
+    ...ANALYTICS_REPORTS.map((report) => ({
+      method: ["GET" as const],
+      matcher: `/admin/analytics/${report}`,
+      middlewares: [validateAndTransformQuery(AdminAnalyticsReportQuery, {})],
+    })),
+    {
+      method: ["POST"],
+      matcher: "/admin/analytics/backfill",
+      middlewares: [validateAndTransformBody(AdminAnalyticsBackfill)],
+    },
+    {
+      method: ["POST"],
+      matcher: "/store/analytics/events",
+      // Batches are small (≤ 100 events of ≤ 2 KB properties); anything larger is refused before parsing.
+      bodyParser: { sizeLimit: "64kb" },
+      middlewares: [
+        authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true }),
+        analyticsRateLimit,
+        validateAndTransformBody(StoreTrackAnalyticsEvents),
+      ],
+    },
     {
       method: ["GET"],
       matcher: "/admin/low-stock",

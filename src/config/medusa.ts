@@ -72,6 +72,14 @@ export function emporiumCoreModules(env: Env): ModuleEntry[] {
       },
     },
     {
+      // Medusa's Analytics Module, with Emporium's store as its provider: anything calling
+      // analytics.track()/identify() lands in src/modules/analytics.
+      resolve: "@medusajs/medusa/analytics",
+      options: {
+        providers: [{ resolve: "./src/modules/analytics/providers/emporium", id: "emporium" }],
+      },
+    },
+    {
       resolve: "@medusajs/medusa/notification",
       options: {
         providers: [
@@ -133,6 +141,7 @@ export function emporiumModules(env: Env): ModuleEntry[] {
     },
     { resolve: "./src/modules/stock-ledger", options: { low_stock_threshold: env.EMPORIUM_LOW_STOCK_THRESHOLD } },
     { resolve: "./src/modules/stock-hold" },
+    { resolve: "./src/modules/analytics", options: { rate_limit_per_minute: env.EMPORIUM_ANALYTICS_RATE_LIMIT } },
   ]
 }
 

@@ -1,0 +1,43 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import { EMPORIUM_ANALYTICS_MODULE } from "../../../../modules/analytics"
+import type { TrackInput } from "../../../../modules/analytics/events"
+import type EmporiumAnalyticsModuleService from "../../../../modules/analytics/service"
+import type { StoreAnalyticsEventType, StoreTrackAnalyticsEventsType } from "./validators"
+
+/**
+ * POST /store/analytics/events — a storefront's batch of events. Answers 202 once they are
+ * buffered (written within a second, and on shutdown). The customer is the authenticated one,
+ * never a value from the body, so nobody can record events as someone else.
+ */
+export async function POST(req: AuthenticatedMedusaRequest<StoreTrackAnalyticsEventsType>, res: MedusaResponse) {
+  const customerId = req.auth_context?.actor_type === "customer" ? req.auth_context.actor_id : null
+  const { events } = req.validatedBody
+  if (!customerId && events.some((e) => !e.anonymous_id)) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, "anonymous_id is required on every event unless a customer is logged in")
+  }
+  // A publishable key for one sales channel attributes the batch to it (several: left open).
+  const channels = (req as { publishable_key_context?: { sales_channel_ids?: string[] } }).publishable_key_context?.sales_channel_ids
+  const salesChannelId = channels?.length === 1 ? channels[0] : null
+
+  const analytics = req.scope.resolve<EmporiumAnalyticsModuleService>(EMPORIUM_ANALYTICS_MODULE)
+  const accepted = analytics.track(events.map((e) => toTrackInput(e, customerId, salesChannelId)))
+  res.status(202).json({ accepted })
+}
+
+function toTrackInput(e: StoreAnalyticsEventType, customerId: string | null, salesChannelId: string | null): TrackInput {
+  const p = (e.properties ?? {}) as Record<string, unknown>
+  return {
+    name: e.name,
+    source: "store",
+    occurred_at: e.timestamp,
+    event_key: e.id ? `store:${e.anonymous_id ?? customerId}:${e.id}` : null,
+    anonymous_id: e.anonymous_id ?? null,
+    session_id: e.session_id ?? null,
+    customer_id: customerId,
+    sales_channel_id: salesChannelId,
+    product_id: typeof p.product_id === "string" ? p.product_id : null,
+    cart_id: typeof p.cart_id === "string" ? p.cart_id : null,
+    properties: p,
+  }
+}

@@ -1,0 +1,32 @@
+import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { EMPORIUM_ANALYTICS_MODULE } from "../../../modules/analytics"
+import type EmporiumAnalyticsModuleService from "../../../modules/analytics/service"
+
+/**
+ * Records `search_performed` (source `server`) for every answered `GET /store/products?q=…`,
+ * including answers served by the store read cache: it runs before it, and records on `finish`
+ * so a failed request is not counted. The storefront may send its own `search_performed` with
+ * the visitor's ids; this one counts searches from any client.
+ */
+export function trackProductSearch(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  const q = req.query.q
+  if (req.method !== "GET" || typeof q !== "string" || !q.trim() || req.originalUrl.split("?")[0] !== "/store/products") {
+    return next()
+  }
+  if (!req.scope.hasRegistration(EMPORIUM_ANALYTICS_MODULE)) {
+    return next()
+  }
+  const analytics = req.scope.resolve<EmporiumAnalyticsModuleService>(EMPORIUM_ANALYTICS_MODULE)
+  const channels = (req as { publishable_key_context?: { sales_channel_ids?: string[] } }).publishable_key_context?.sales_channel_ids
+  res.on("finish", () => {
+    if (res.statusCode < 400) {
+      analytics.track({
+        name: "search_performed",
+        source: "server",
+        sales_channel_id: channels?.length === 1 ? channels[0] : null,
+        properties: { query: q.trim().slice(0, 200) },
+      })
+    }
+  })
+  next()
+}
