@@ -29,9 +29,9 @@ export default defineMiddlewares({
   routes: [
     // No `method`: Medusa runs method-less middlewares before every route's own, so a cached
     // catalogue answer skips query validation and the pricing/tax context look-ups.
-    // Before the read cache, so searches answered from the cache are counted too.
-    { matcher: "/store/products", middlewares: [trackProductSearch] },
-    { matcher: "/store", middlewares: [storeReadCache] },
+    // Search tracking first and on the same matcher (Medusa orders global middlewares by
+    // matcher), so searches answered from the read cache are counted too.
+    { matcher: "/store", middlewares: [trackProductSearch, storeReadCache] },
     { matcher: "/admin", middlewares: [invalidateStoreCacheAfterWrite] },
     ...ANALYTICS_REPORTS.map((report) => ({
       method: ["GET" as const],

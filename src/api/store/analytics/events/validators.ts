@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { STORE_EVENT_NAMES } from "../../../../modules/analytics/events"
 
 /** An id the storefront made up (visitor, session, event): short text, no structure required. */
 const clientId = z.string().trim().min(1).max(64)
@@ -10,7 +11,7 @@ export const MAX_EVENTS_PER_BATCH = 100
 
 const common = {
   id: clientId.optional(),
-  timestamp: z.string().datetime({ offset: true }).optional(),
+  timestamp: z.string().datetime({ offset: true, message: "timestamp must be an ISO date-time" }).optional(),
   anonymous_id: clientId.optional(),
   session_id: clientId.optional(),
 }
@@ -31,7 +32,15 @@ const event = (name: string, properties: z.ZodTypeAny) => z.object({ ...common, 
  * recommendation module index must be there; anything else the storefront adds is kept.
  */
 export const StoreAnalyticsEvent = z
-  .discriminatedUnion("name", [
+  // The name is checked on its own first, so an unknown one is answered with the list of
+  // known names (a discriminated union alone only says "Invalid input").
+  .object({
+    name: z.string().refine((name) => (STORE_EVENT_NAMES as readonly string[]).includes(name), {
+      message: `unknown event name; known names: ${STORE_EVENT_NAMES.join(", ")}`,
+    }),
+  })
+  .passthrough()
+  .pipe(z.discriminatedUnion("name", [
     event(
       "page_view",
       z.object({ path: z.string().min(1).max(2000), referrer: z.string().max(2000).optional(), title: z.string().max(500).optional() }).passthrough()
@@ -48,7 +57,7 @@ export const StoreAnalyticsEvent = z
     event("product_added_to_cart", cartLine),
     event("product_removed_from_cart", cartLine),
     event("checkout_started", z.object({ cart_id: medusaId }).passthrough()),
-  ])
+  ]))
   .refine((e) => JSON.stringify(e.properties ?? {}).length <= MAX_PROPERTIES_BYTES, {
     message: `properties must be at most ${MAX_PROPERTIES_BYTES} bytes of JSON`,
     path: ["properties"],
