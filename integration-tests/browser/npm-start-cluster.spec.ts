@@ -50,11 +50,11 @@ if (!probe.reachable && !redisRequired()) {
     if (probe.reachable) await deleteRedisKeys(redisUrl, prefix)
   })
 
-  it("serves from two processes, shows a price change in both at once, and stops them all on Ctrl-C", async () => {
+  it("serves from two processes, shows a price change in both at once, and stops them all on Ctrl-C without losing an analytics event", async () => {
     if (!probe.reachable) throw new Error(`Redis at ${redactRedisUrl(redisUrl)} did not answer PING (${probe.reason})`)
     expect(os.cpus().length).toBeGreaterThanOrEqual(2)
     port = await freePort()
-    engine = await startEngine({
+    const env = {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       PORT: String(port),
@@ -65,7 +65,8 @@ if (!probe.reachable && !redisRequired()) {
       EMPORIUM_PROCESSES: "2",
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
-    })
+    }
+    engine = await startEngine(env)
     expect(engine.output()).toContain("processes: 2")
     const key = engine.output().match(/Publishable key (pk_\w+)/)![1]
     const store = { "x-publishable-api-key": key }
@@ -103,10 +104,25 @@ if (!probe.reachable && !redisRequired()) {
     const after = await Promise.all(Array.from({ length: 12 }, () => freshRequest(port, "GET", url, store)))
     expect(after.map(priceIn)).toEqual(Array(12).fill(newPrice))
 
+    // Analytics events are buffered in each process for up to a second: send 1,000 spread over
+    // both processes and press Ctrl-C at once. A graceful stop must write every one of them.
+    const batch = Array.from({ length: 50 }, (_, i) => ({ anonymous_id: `shutdown-${i}`, name: "page_view", properties: { path: "/shutdown" } }))
+    const accepted = await Promise.all(
+      Array.from({ length: 20 }, () => freshRequest(port, "POST", "/store/analytics/events", store, { events: batch }))
+    )
+    expect(accepted.map((a) => a.status)).toEqual(Array(20).fill(202))
+
     const exitCode = await stopEngine(engine)
     expect(exitCode).toBe(130)
     for (const pid of pids) {
       expect(() => process.kill(pid, 0)).toThrow()
     }
+
+    // Second start on the same data: the events are there.
+    engine = await startEngine(env)
+    const { body: again } = await freshRequest(port, "POST", "/auth/user/emailpass", {}, ADMIN)
+    const { body: funnel } = await freshRequest(port, "GET", "/admin/analytics/funnel", { authorization: `Bearer ${again.token}` })
+    expect(funnel.events).toContainEqual({ name: "page_view", count: 1000 })
+    expect(await stopEngine(engine)).toBe(130)
   })
 })

@@ -116,6 +116,14 @@ medusaIntegrationTestRunner({
       expect(funnel.steps[1].conversion_from_previous).toBe(0.6667)
       expect(funnel.steps[3].conversion_from_start).toBe(0.3333)
       expect(funnel.cart_abandonment).toEqual({ carts: 3, completed: 2, abandoned: 1, rate: 0.3333 })
+      expect(funnel.events).toEqual(expect.arrayContaining([
+        { name: "product_viewed", count: 3 },
+        { name: "product_added_to_cart", count: 2 },
+        { name: "checkout_started", count: 1 },
+        { name: "page_view", count: 1 },
+        { name: "order_placed", count: 2 },
+        { name: "order_canceled", count: 1 },
+      ]))
 
       const customers = await admin("/admin/analytics/customers")
       expect(customers.registrations.current).toBe(1)

@@ -16,6 +16,8 @@ export type CartAbandonment = { carts: number; completed: number; abandoned: num
 
 export type FunnelReport = {
   steps: FunnelStepFigures[]
+  /** Events received per name in the range's UTC days (from the daily rollup), most frequent first. */
+  events: { name: string; count: number }[]
   cart_abandonment: CartAbandonment
   previous: { steps: FunnelStepFigures[]; cart_abandonment: CartAbandonment }
 }
@@ -24,8 +26,29 @@ export type FunnelReport = {
 const MASKS = FUNNEL_STEPS.map((_, i) => FUNNEL_STEPS.slice(0, i + 1).reduce((m, s) => m | s.bit, 0))
 
 export async function funnelReport(run: RunSql, query: ReportQuery): Promise<FunnelReport> {
-  const [current, previous] = await Promise.all([period(run, query, query), period(run, query, previousRange(query))])
-  return { ...current, previous }
+  const [current, previous, events] = await Promise.all([
+    period(run, query, query),
+    period(run, query, previousRange(query)),
+    eventCounts(run, query),
+  ])
+  return { ...current, events, previous }
+}
+
+async function eventCounts(run: RunSql, query: ReportQuery) {
+  const params: unknown[] = [query.from, query.to]
+  let channel = ""
+  if (query.sales_channel_id) {
+    channel = " AND sales_channel_id = ?"
+    params.push(query.sales_channel_id)
+  }
+  // Days are whole UTC days: a range starting mid-day counts that day's events in full.
+  const rows = await run<{ name: string; count: string }>(
+    `SELECT name, sum(count) AS count FROM analytics_event_daily
+     WHERE deleted_at IS NULL AND day >= date_trunc('day', ?::timestamptz AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AND day < ?${channel}
+     GROUP BY name ORDER BY sum(count) DESC, name`,
+    params
+  )
+  return rows.map((r) => ({ name: r.name, count: toNumber(r.count) }))
 }
 
 async function period(run: RunSql, query: ReportQuery, range: TimeRange) {
