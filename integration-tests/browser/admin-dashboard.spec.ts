@@ -2,13 +2,14 @@
  * Browser smoke test of `npm start` as a new user runs it: no DATABASE_URL (so an
  * embedded PostgreSQL), a fresh data dir, the demo store seeded, then headless
  * Chromium logs in to the dashboard and sees the product list. A second start
- * must reuse the data and skip build, migrations and seed.
+ * must reuse the data and skip build, migrations and seed; on it, the analytics page
+ * charts the demo store's orders with the numbers the analytics API reports.
  */
 import fs from "fs"
 import os from "os"
 import path from "path"
 import Medusa from "@medusajs/js-sdk"
-import { chromium, type Browser } from "playwright-core"
+import { chromium, type Browser, type Locator, type Page } from "playwright-core"
 import { freePort, startEngine, stopEngine } from "../helpers/npm-start"
 
 jest.setTimeout(15 * 60_000)
@@ -16,10 +17,50 @@ jest.setTimeout(15 * 60_000)
 // A leading "-" once made `medusa user` read the password as a flag and create no user.
 const ADMIN = { email: "smoke-admin@emporium.test", password: "-smoke-test-password-1" }
 
+// The dashboard formats in the browser's locale; the page is opened in this one.
+const LOCALE = "en-US"
+const money = (amount: number, currencyCode: string) =>
+  new Intl.NumberFormat(LOCALE, { style: "currency", currency: currencyCode.toUpperCase() }).format(amount)
+const count = (n: number) => new Intl.NumberFormat(LOCALE).format(n)
+const utcDay = (offsetDays = 0) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10)
+
+/** The lines a key-number tile shows (label, change, value, previous period), one per line. */
+async function tileLines(scope: Page | Locator, label: string): Promise<string[]> {
+  const tile = scope.getByRole("group", { name: label, exact: true })
+  await tile.waitFor({ timeout: 30_000 })
+  return (await tile.innerText()).split("\n").map((line) => line.trim())
+}
+
+type SalesTotals = { revenue: number; orders: number; net_revenue: number }
+type SalesReport = { currencies: { currency_code: string; current: SalesTotals; series: { bucket: string; orders: number }[] }[] }
+type FunnelReport = { steps: { step: string; sessions: number }[] }
+type CustomersReport = { registrations: { current: number } }
+
 describe("npm start with no configuration, then the admin dashboard in Chromium", () => {
   let env: NodeJS.ProcessEnv
   let port: number
   let browser: Browser | undefined
+
+  const launch = async () =>
+    (browser ??= await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+    }))
+
+  async function logIn(page: Page) {
+    await page.goto(`http://localhost:${port}/app/login`)
+    await page.locator('input[name="email"]').fill(ADMIN.email)
+    await page.locator('input[name="password"]').fill(ADMIN.password)
+    await page.getByRole("button", { name: /continue/i }).click()
+    await page.waitForURL((url) => !url.pathname.endsWith("/login"), { timeout: 60_000 })
+  }
+
+  /** An admin report, fetched with the logged-in page's session cookie (the page's own credentials). */
+  async function report<T>(page: Page, pathAndQuery: string): Promise<T> {
+    const res = await page.request.get(`http://localhost:${port}/admin/analytics/${pathAndQuery}`)
+    expect(res.status()).toBe(200)
+    return (await res.json()) as T
+  }
 
   beforeAll(async () => {
     port = await freePort()
@@ -57,16 +98,8 @@ describe("npm start with no configuration, then the admin dashboard in Chromium"
       expect(count).toBeGreaterThanOrEqual(200)
       const title = products[0].title
 
-      browser = await chromium.launch({
-        executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-        args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-      })
-      const page = await browser.newPage()
-      await page.goto(`http://localhost:${port}/app/login`)
-      await page.locator('input[name="email"]').fill(ADMIN.email)
-      await page.locator('input[name="password"]').fill(ADMIN.password)
-      await page.getByRole("button", { name: /continue/i }).click()
-      await page.waitForURL((url) => !url.pathname.endsWith("/login"), { timeout: 60_000 })
+      const page = await (await launch()).newPage()
+      await logIn(page)
 
       await page.goto(`http://localhost:${port}/app/products?q=${encodeURIComponent(title)}`)
       await expect(page.getByText(title, { exact: true }).first().waitFor({ timeout: 60_000 })).resolves.toBeUndefined()
@@ -92,7 +125,7 @@ describe("npm start with no configuration, then the admin dashboard in Chromium"
     expect(engine.output()).toContain("stopping the embedded PostgreSQL")
   })
 
-  it("second start reuses the data: no build, no migrations, no seed", async () => {
+  it("second start reuses the data: no build, no migrations, no seed; the analytics page charts the demo orders", async () => {
     const engine = await startEngine(env)
     try {
       const output = engine.output()
@@ -102,6 +135,104 @@ describe("npm start with no configuration, then the admin dashboard in Chromium"
       expect(output).not.toContain("initialising embedded PostgreSQL")
       const health = await fetch(`http://localhost:${port}/health`)
       expect(health.status).toBe(200)
+      const key = output.match(/Publishable key (pk_\w+)/)?.[1]
+      expect(key).toBeDefined()
+
+      // Two storefront visitors: one goes as far as checkout, one only looks at a product.
+      const events = await fetch(`http://localhost:${port}/store/analytics/events`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-publishable-api-key": key! },
+        body: JSON.stringify({
+          events: [
+            { name: "product_viewed", anonymous_id: "smoke-visitor-a", properties: { product_id: "prod_smoke" } },
+            { name: "product_added_to_cart", anonymous_id: "smoke-visitor-a", properties: { product_id: "prod_smoke", quantity: 1 } },
+            { name: "checkout_started", anonymous_id: "smoke-visitor-a", properties: { cart_id: "cart_smoke" } },
+            { name: "product_viewed", anonymous_id: "smoke-visitor-b", properties: { product_id: "prod_smoke" } },
+          ],
+        }),
+      })
+      expect(events.status).toBe(202)
+
+      const page = await (await launch()).newPage({ locale: LOCALE, viewport: { width: 1440, height: 1000 } })
+      await logIn(page)
+
+      // The page's default range: the last 30 UTC days, today included, by day.
+      const range = `from=${utcDay(-29)}&to=${utcDay()}`
+      const sales = await report<SalesReport>(page, `sales?${range}&interval=day`)
+      // The demo store's order history reaches into the last 30 days in both currencies.
+      expect(sales.currencies.map((c) => c.currency_code)).toEqual(["eur", "usd"])
+      for (const c of sales.currencies) expect(c.current.orders).toBeGreaterThan(0)
+      // Events are written within a second; wait until the funnel counts both visitors.
+      let funnel = await report<FunnelReport>(page, `funnel?${range}`)
+      for (let i = 0; i < 20 && funnel.steps[0].sessions < 2; i++) {
+        await new Promise((r) => setTimeout(r, 500))
+        funnel = await report<FunnelReport>(page, `funnel?${range}`)
+      }
+      expect(funnel.steps[0].sessions).toBeGreaterThanOrEqual(2)
+      expect(funnel.steps[2].sessions).toBeGreaterThanOrEqual(1)
+
+      await page.goto(`http://localhost:${port}/app/analytics`)
+      await expect(page.getByRole("heading", { name: "Analytics", exact: true }).waitFor({ timeout: 60_000 })).resolves.toBeUndefined()
+      expect(await page.getByRole("combobox", { name: "Range" }).innerText()).toContain("Last 30 days")
+
+      for (const c of sales.currencies) {
+        const CODE = c.currency_code.toUpperCase()
+        const block = page.getByRole("region", { name: `Sales in ${CODE}` })
+        // Each currency's revenue/orders chart is drawn as an SVG with its revenue area.
+        const chart = block.getByRole("figure", { name: `Revenue and orders in ${CODE} by day` })
+        await expect(chart.locator("svg.recharts-surface").first().waitFor({ timeout: 60_000 })).resolves.toBeUndefined()
+        await expect(chart.locator(".recharts-area-curve").first().waitFor({ timeout: 30_000 })).resolves.toBeUndefined()
+        // One orders bar for each day that had orders (recharts draws no zero-height bar).
+        expect(await chart.locator(".recharts-bar-rectangle").count()).toBe(c.series.filter((b) => b.orders > 0).length)
+        // What the merchant reads equals what the API reports for the same range.
+        expect(await tileLines(block, "Revenue")).toContain(money(c.current.revenue, c.currency_code))
+        expect(await tileLines(block, "Orders")).toContain(count(c.current.orders))
+        expect(await tileLines(block, "Net revenue")).toContain(money(c.current.net_revenue, c.currency_code))
+      }
+
+      const funnelChart = page.getByRole("figure", { name: "Sessions per funnel step" })
+      await expect(funnelChart.locator("svg.recharts-surface").first().waitFor({ timeout: 60_000 })).resolves.toBeUndefined()
+      // One bar per step that some session reached, labelled with its sessions.
+      expect(await funnelChart.locator(".recharts-bar-rectangle").count()).toBe(funnel.steps.filter((s) => s.sessions > 0).length)
+      const viewed = page.getByRole("row").filter({ hasText: "Viewed a product" })
+      expect((await viewed.locator("td").nth(1).innerText()).trim()).toBe(count(funnel.steps[0].sessions))
+      await expect(funnelChart.getByText(count(funnel.steps[0].sessions), { exact: true }).first().waitFor({ timeout: 30_000 })).resolves.toBeUndefined()
+
+      await expect(page.getByRole("figure", { name: "Customers by day" }).locator("svg.recharts-surface").first().waitFor({ timeout: 30_000 })).resolves.toBeUndefined()
+      await expect(page.getByRole("heading", { name: "Top products" }).waitFor({ timeout: 30_000 })).resolves.toBeUndefined()
+      // The dashboard scrolls inside its main column, so a tall window shows the whole page.
+      await page.setViewportSize({ width: 1440, height: 4200 })
+      await page.waitForTimeout(1000) // the charts' 400 ms entry animation
+      await page.screenshot({ path: path.join(os.tmpdir(), "analytics.png") })
+      await page.setViewportSize({ width: 1440, height: 1000 })
+
+      // "Download CSV" saves the sales report of the same range, one row per currency and day.
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("region", { name: "Sales", exact: true }).getByRole("button", { name: "Download CSV" }).click(),
+      ])
+      expect(download.suggestedFilename()).toMatch(/^sales-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/)
+      const csv = fs.readFileSync((await download.path())!, "utf8").trim().split(/\r?\n/)
+      expect(csv[0]).toBe("currency_code,day,orders,revenue,units,refunds")
+      expect(csv.length - 1).toBe(sales.currencies.reduce((n, c) => n + c.series.length, 0))
+
+      // The orders list, the dashboard's landing page, opens with today's numbers against yesterday.
+      const today = `from=${utcDay()}&to=${utcDay()}&interval=day`
+      const todaySales = await report<SalesReport>(page, `sales?${today}`)
+      const todayCustomers = await report<CustomersReport>(page, `customers?${today}`)
+      await page.goto(`http://localhost:${port}/app/orders`)
+      await expect(page.getByRole("heading", { name: "Today", exact: true }).waitFor({ timeout: 60_000 })).resolves.toBeUndefined()
+      expect(await tileLines(page, "Registrations")).toContain(count(todayCustomers.registrations.current))
+      for (const c of todaySales.currencies) {
+        const CODE = c.currency_code.toUpperCase()
+        expect(await tileLines(page, `Revenue ${CODE}`)).toContain(money(c.current.revenue, c.currency_code))
+        expect(await tileLines(page, `Orders ${CODE}`)).toContain(count(c.current.orders))
+      }
+      if (todaySales.currencies.length === 0) {
+        await expect(page.getByText("No orders today or yesterday yet.").waitFor({ timeout: 30_000 })).resolves.toBeUndefined()
+      }
+      expect(await page.getByRole("link", { name: "Open analytics" }).getAttribute("href")).toBe("/app/analytics")
+      await page.screenshot({ path: path.join(os.tmpdir(), "analytics-today.png") })
     } finally {
       expect(await stopEngine(engine)).toBe(130)
     }

@@ -23,7 +23,9 @@ export function toCsv(header: string[], rows: Cell[][]): string {
 /** Sends a CSV download named after the report and its range. */
 export function sendCsv(res: MedusaResponse, report: string, range: { from: Date; to: Date }, header: string[], rows: Cell[][]) {
   const day = (d: Date) => d.toISOString().slice(0, 10)
+  // Named by the last day the report covers (`to` is the exclusive end).
+  const lastDay = new Date(range.to.getTime() - 1)
   res.setHeader("Content-Type", "text/csv; charset=utf-8")
-  res.setHeader("Content-Disposition", `attachment; filename="${report}-${day(range.from)}-${day(range.to)}.csv"`)
+  res.setHeader("Content-Disposition", `attachment; filename="${report}-${day(range.from)}-${day(lastDay)}.csv"`)
   res.status(200).send(toCsv(header, rows))
 }

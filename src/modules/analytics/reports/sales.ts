@@ -1,5 +1,5 @@
 import { bucketSql, bucketsOf, filterSql, percentChange, previousRange, roundMoney, toNumber } from "./range"
-import type { ReportQuery, RunSql, TimeRange } from "./types"
+import type { ReportInterval, ReportQuery, RunSql, TimeRange } from "./types"
 
 export type SalesTotals = {
   revenue: number
@@ -14,7 +14,7 @@ export type SalesTotals = {
 export type SalesPoint = { bucket: string; revenue: number; orders: number; units: number; refunds: number }
 
 export type SalesReport = {
-  range: { from: string; to: string; interval: string }
+  range: { from: string; to: string; interval: ReportInterval }
   previous_range: { from: string; to: string }
   currencies: {
     currency_code: string

@@ -1,0 +1,137 @@
+import { Badge, Heading, Text } from "@medusajs/ui"
+import { Area, Bar, CartesianGrid, ComposedChart, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts"
+import { CHART, tooltipStyle } from "./chart-colors"
+import { CsvButton } from "./csv-button"
+import { formatBucket, formatCount, formatDay, formatMoney, formatMoneyCompact, lastDayOf } from "./format"
+import { Section, SkeletonChart, SkeletonRows } from "./section"
+import { Stat } from "./stat"
+import type { CurrencySales, Interval, SalesReport } from "./types"
+import { useReport } from "./use-report"
+
+const INTERVAL_NAME: Record<Interval, string> = { day: "day", week: "week", month: "month" }
+
+/**
+ * Sales per currency: the key numbers with their change against the previous period of the same
+ * length, and revenue and orders over time. Money is never added across currencies, so each
+ * currency has its own numbers and chart.
+ */
+export function SalesSection({ query }: { query: string }) {
+  const path = `/admin/analytics/sales?${query}`
+  const { data, error, updating } = useReport<SalesReport>(path)
+
+  return (
+    <Section
+      title="Sales"
+      description={
+        data
+          ? `${formatDay(data.range.from)} – ${formatDay(lastDayOf(data.range.to))}, compared with ${formatDay(data.previous_range.from)} – ${formatDay(lastDayOf(data.previous_range.to))} (UTC days)`
+          : "Orders placed in the range, not canceled; refunds made in the range."
+      }
+      actions={<CsvButton path={path} fallbackName="sales.csv" />}
+      what="sales"
+      error={error}
+      loaded={!!data}
+      updating={updating}
+      skeleton={
+        <div className="flex flex-col gap-y-4">
+          <SkeletonRows rows={2} />
+          <SkeletonChart />
+        </div>
+      }
+    >
+      {data && data.currencies.length === 0 ? (
+        <Text className="px-6 py-4 text-ui-fg-subtle">No orders or refunds in this range.</Text>
+      ) : (
+        <div className="divide-y">
+          {data?.currencies.map((sales) => (
+            <CurrencySalesBlock key={sales.currency_code} sales={sales} interval={data.range.interval} />
+          ))}
+        </div>
+      )}
+    </Section>
+  )
+}
+
+function CurrencySalesBlock({ sales, interval }: { sales: CurrencySales; interval: Interval }) {
+  const code = sales.currency_code
+  const CODE = code.toUpperCase()
+  const money = (n: number) => formatMoney(n, code)
+  const { current, previous, change } = sales
+  const points = sales.series.map((b) => ({ label: formatBucket(b.bucket, interval), revenue: b.revenue, orders: b.orders }))
+
+  return (
+    <section aria-label={`Sales in ${CODE}`} className="flex flex-col gap-y-4 px-6 py-4">
+      <div className="flex items-center gap-x-2">
+        <Heading level="h3">{CODE}</Heading>
+        {current.canceled_orders > 0 ? (
+          <Badge size="2xsmall" color="orange">
+            {formatCount(current.canceled_orders)} canceled, not counted
+          </Badge>
+        ) : null}
+      </div>
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
+        <Stat label="Revenue" value={money(current.revenue)} change={change.revenue}
+          zero={current.revenue === 0} previous={money(previous.revenue)} />
+        <Stat label="Orders" value={formatCount(current.orders)} change={change.orders}
+          zero={current.orders === 0} previous={formatCount(previous.orders)} />
+        <Stat
+          label="Average order value"
+          value={money(current.average_order_value)}
+          change={change.average_order_value}
+          zero={current.average_order_value === 0}
+          previous={money(previous.average_order_value)}
+        />
+        <Stat label="Units sold" value={formatCount(current.units)} change={change.units}
+          zero={current.units === 0} previous={formatCount(previous.units)} />
+        <Stat
+          label="Refunds"
+          value={money(current.refunds)}
+          change={change.refunds}
+          zero={current.refunds === 0}
+          previous={money(previous.refunds)}
+          lowerIsBetter
+        />
+        <Stat
+          label="Net revenue"
+          value={money(current.net_revenue)}
+          change={change.net_revenue}
+          zero={current.net_revenue === 0}
+          previous={money(previous.net_revenue)}
+        />
+      </div>
+      <figure aria-label={`Revenue and orders in ${CODE} by ${INTERVAL_NAME[interval]}`} className="h-64 w-full">
+        <ResponsiveContainer width="100%" height="100%">
+          <ComposedChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
+            <CartesianGrid stroke={CHART.grid} strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="label" tick={CHART.tick} stroke={CHART.axis} minTickGap={16} />
+            <YAxis
+              yAxisId="revenue"
+              tick={CHART.tick}
+              stroke={CHART.axis}
+              tickFormatter={(v: number) => formatMoneyCompact(v, code)}
+              width={64}
+            />
+            <YAxis yAxisId="orders" orientation="right" allowDecimals={false} tick={CHART.tick} stroke={CHART.axis} width={40} />
+            <Tooltip
+              {...tooltipStyle}
+              formatter={(value, name) => (name === "Revenue" ? money(Number(value)) : formatCount(Number(value)))}
+            />
+            <Legend wrapperStyle={{ fontSize: 12 }} />
+            <Bar animationDuration={400} yAxisId="orders" dataKey="orders" name="Orders" fill={CHART.purple} fillOpacity={0.5} radius={[3, 3, 0, 0]} />
+            <Area
+              animationDuration={400}
+              yAxisId="revenue"
+              type="linear"
+              dataKey="revenue"
+              name="Revenue"
+              stroke={CHART.blue}
+              fill={CHART.blue}
+              fillOpacity={0.15}
+              strokeWidth={2}
+            />
+          </ComposedChart>
+        </ResponsiveContainer>
+      </figure>
+    </section>
+  )
+}
