@@ -1,4 +1,3 @@
-import { generateEntityId } from "@medusajs/framework/utils"
 import type { AnalyticsEventSource } from "./models/analytics-event"
 
 /** Events a storefront may send to `POST /store/analytics/events`. */
@@ -44,9 +43,8 @@ export type TrackInput = {
   properties?: Record<string, unknown> | null
 }
 
-/** A row of `analytics_event` as the buffer writes it. */
+/** A row of `analytics_event` as the buffer writes it (the id is made by PostgreSQL on insert). */
 export type EventRow = {
-  id: string
   name: string
   source: AnalyticsEventSource
   occurred_at: string
@@ -69,7 +67,6 @@ export function toEventRow(input: TrackInput, now = new Date()): EventRow {
   const at = input.occurred_at ? new Date(input.occurred_at) : now
   const valid = !Number.isNaN(at.getTime()) && at.getTime() <= now.getTime() && now.getTime() - at.getTime() <= MAX_EVENT_AGE_MS
   return {
-    id: generateEntityId(undefined, "aevt"),
     name: input.name,
     source: input.source,
     occurred_at: (valid ? at : now).toISOString(),

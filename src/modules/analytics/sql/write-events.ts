@@ -7,18 +7,20 @@ const stepBit = `CASE i.name ${FUNNEL_STEPS.map((s) => `WHEN '${s.step}' THEN ${
  * the rows really inserted into the daily counts and the session rollup. A redelivered batch
  * therefore changes nothing, and the rollups always agree with the events. The batch is one
  * JSON parameter; rows are grouped before each upsert because ON CONFLICT may touch a row once.
+ * Ids are made here (`aevt_` + a random UUID's hex): Medusa's ULID generator costs ~30 µs an
+ * id in Node, over a fifth of the server's work on a batch of 50.
  */
 export const WRITE_EVENTS_SQL = `
 WITH input AS (
   SELECT * FROM jsonb_to_recordset(?::jsonb) AS x(
-    id text, name text, source text, occurred_at timestamptz, event_key text, session_key text,
+    name text, source text, occurred_at timestamptz, event_key text, session_key text,
     anonymous_id text, session_id text, customer_id text, sales_channel_id text, product_id text,
     cart_id text, order_id text, properties jsonb)
 ),
 inserted AS (
   INSERT INTO analytics_event (id, name, source, occurred_at, event_key, session_key, anonymous_id,
     session_id, customer_id, sales_channel_id, product_id, cart_id, order_id, properties)
-  SELECT id, name, source, occurred_at, event_key, session_key, anonymous_id, session_id,
+  SELECT 'aevt_' || replace(gen_random_uuid()::text, '-', ''), name, source, occurred_at, event_key, session_key, anonymous_id, session_id,
     customer_id, sales_channel_id, product_id, cart_id, order_id, properties
   FROM input
   ON CONFLICT (event_key) WHERE deleted_at IS NULL DO NOTHING
