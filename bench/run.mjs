@@ -15,6 +15,7 @@ import { createRequire } from "node:module"
 import { pathToFileURL } from "node:url"
 import { load } from "./lib/load.mjs"
 import { rng, pick } from "./lib/random.mjs"
+import { updateAnalyticsSection } from "./lib/analytics-report.mjs"
 import { buildRows, consoleTable, updateBenchmarksMd, writeJson } from "./lib/report.mjs"
 import { cpuByPid, cpuDelta, environ, machineBusyMs, processTree, selfCpuMs } from "./lib/proc.mjs"
 import { ROOT, Server, WORK_DIR } from "./lib/servers.mjs"
@@ -25,7 +26,8 @@ const pg = require("pg")
 
 const USAGE = `Usage: npm run bench -- [options]
 
-  --scenarios a,b     only these scenarios (default: all in bench/scenarios/)
+  --scenarios a,b     only these scenarios (default: all in bench/scenarios/ but the opt-in ones:
+                      flash-sale, analytics-reports, analytics-ingest, analytics-checkout)
   --duration N        seconds per load scenario (default 15)
   --connections N     autocannon connections (default 10)
   --rounds N          run the scenarios N times, report medians (default 2)
@@ -35,9 +37,15 @@ const USAGE = `Usage: npm run bench -- [options]
   --no-write          print the table only; leave BENCHMARKS.md and bench/results/ alone
 
 Environment: BENCH_DATABASE_URL (default postgres://postgres@localhost:5432/emporium_bench),
-BENCH_REDIS_URL (unset: in-memory event bus / workflow engine / cache).`
+BENCH_REDIS_URL (unset: in-memory event bus / workflow engine / cache), BENCH_ANALYTICS_RATE_LIMIT
+(EMPORIUM_ANALYTICS_RATE_LIMIT of the bench servers, default 0 = off); the analytics scenarios' own
+knobs are listed in BENCHMARKS.md ("Analytics").`
 
-const SCENARIO_ORDER = ["products-list", "products-list-no-region", "product-detail", "product-categories", "regions", "browse-while-ordering", "add-to-cart", "cart-complete"]
+const SCENARIO_ORDER = [
+  "products-list", "products-list-no-region", "product-detail", "product-categories", "regions", "browse-while-ordering", "add-to-cart", "cart-complete",
+  // Opt-in (named in --scenarios), Emporium only; analytics-reports and analytics-ingest load the 1M-event dataset when absent.
+  "analytics-reports", "analytics-ingest", "analytics-checkout",
+]
 const PORTS = { emporium: 9100, vanilla: 9101 }
 const WARMUP_REQUESTS = 200
 
@@ -235,7 +243,7 @@ function emporiumStoreRoutes() {
 
 /** The environment variables that shape a server's behaviour, for the results (no secrets). */
 function pickEnv(env) {
-  const keep = ["NODE_ENV", "LOG_LEVEL", "EMPORIUM_VANILLA", "PORT", "MEDUSA_WORKER_MODE"]
+  const keep = ["NODE_ENV", "LOG_LEVEL", "EMPORIUM_VANILLA", "PORT", "MEDUSA_WORKER_MODE", "EMPORIUM_ANALYTICS_RATE_LIMIT"]
   return Object.fromEntries(keep.filter((k) => env[k] !== undefined).map((k) => [k, env[k]]))
 }
 
@@ -249,6 +257,8 @@ function baseEnv(dbUrl) {
     // Empty = unset for Emporium's env schema, and keeps a REDIS_URL from a .env file out.
     REDIS_URL: process.env.BENCH_REDIS_URL ?? "",
     MEDUSA_BACKEND_URL: "",
+    // The analytics route's per-IP limit (120 batches/min) would cap the one load generator.
+    EMPORIUM_ANALYTICS_RATE_LIMIT: process.env.BENCH_ANALYTICS_RATE_LIMIT ?? "0",
   })
   for (const k of ["JWT_SECRET", "COOKIE_SECRET", "EMPORIUM_VANILLA", "STORE_CORS", "ADMIN_CORS", "AUTH_CORS"]) delete env[k]
   return env
@@ -360,6 +370,10 @@ async function main() {
     opts.sequential = true
   }
   const scenarios = await loadScenarios(opts.scenarios)
+  if (opts.vanilla && scenarios.every((s) => s.emporiumOnly)) {
+    log("only Emporium scenarios selected: vanilla is not started")
+    opts.vanilla = false
+  }
   const dbUrl = process.env.BENCH_DATABASE_URL || "postgres://postgres@localhost:5432/emporium_bench"
   const date = new Date().toISOString()
   const results = {
@@ -518,7 +532,7 @@ async function main() {
   }
 
   async function step(scenario, server, round, seed) {
-    const ctx = { server, store: stores[server.kind], catalog, options: opts, state: {}, seed, log }
+    const ctx = { server, store: stores[server.kind], catalog, options: opts, state: {}, seed, log, dbUrl }
     try {
       await scenario.setup(ctx)
       const before = await cpuSnapshot()
@@ -552,6 +566,7 @@ async function main() {
         await bringUp(server)
         for (let round = 1; round <= opts.rounds; round++) {
           for (const scenario of scenarios) {
+            if (kind === "vanilla" && scenario.emporiumOnly) continue
             record(scenario, kind, await step(scenario, server, round, round * 10 + (kind === "vanilla" ? 1 : 0)))
           }
         }
@@ -566,6 +581,8 @@ async function main() {
           // Who goes first alternates from scenario to scenario and from round to round.
           const order = (i + round) % 2 === 1 ? ["vanilla", "emporium"] : ["emporium", "vanilla"]
           for (const kind of order) {
+            // Emporium-only scenarios (analytics) measure routes vanilla Medusa does not have.
+            if (kind === "vanilla" && scenario.emporiumOnly) continue
             record(scenario, kind, await step(scenario, servers[kind], round, round * 10 + (kind === "vanilla" ? 1 : 0)))
           }
         }
@@ -585,6 +602,7 @@ async function main() {
   if (opts.write) {
     const file = writeJson(ROOT, results)
     updateBenchmarksMd(path.join(ROOT, "BENCHMARKS.md"), results, rows)
+    if (updateAnalyticsSection(path.join(ROOT, "BENCHMARKS.md"), results)) log("updated the Analytics section of BENCHMARKS.md")
     log(`wrote ${path.relative(ROOT, file)} and BENCHMARKS.md`)
   }
   log(`done in ${Math.floor(results.wallSeconds / 60)} min ${results.wallSeconds % 60} s`)

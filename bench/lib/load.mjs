@@ -6,24 +6,38 @@ const round = (n, digits = 1) => (Number.isFinite(n) ? Number(n.toFixed(digits))
 /**
  * Runs autocannon against ctx.server for ctx.options.duration seconds with
  * ctx.options.connections connections. `next()` returns the next request as
- * { method, path, body? }; every request carries the publishable key.
+ * { method, path, body? }; every request carries the publishable key (or `headers`).
  * Returns { metrics, errors, raw } (see bench/run.mjs for the format).
+ *
+ * Options beyond connections/duration/amount: `headers` replaces the store's headers
+ * (e.g. an admin bearer token); `overallRate` caps the requests per second (open loop
+ * as long as the server keeps up); `onStart(instance)` gets the running autocannon
+ * instance (`instance.stop()` ends the load early); `p95: true` also records every
+ * response time, to report a true p95 (autocannon's histogram gives p97.5, not p95).
+ * `next(context)` and `onResponse(status, body, context)` share autocannon's per-request
+ * context (one request in flight per connection), so an answer can be matched to its request.
  */
-export async function load(ctx, next, { connections = ctx.options.connections, duration = ctx.options.duration, amount } = {}) {
+export async function load(
+  ctx,
+  next,
+  { connections = ctx.options.connections, duration = ctx.options.duration, amount, headers, overallRate, onStart, onResponse, p95 = false } = {}
+) {
   const samples = []
   const statuses = {}
+  const times = []
   const before = ctx.server.sample()
-  const result = await autocannon({
+  const instance = autocannon({
     url: ctx.server.url,
     connections,
     duration,
     amount,
+    overallRate,
     timeout: 30,
-    headers: { ...ctx.store.headers },
+    headers: { ...(headers ?? ctx.store.headers) },
     requests: [
       {
-        setupRequest(req) {
-          const r = next()
+        setupRequest(req, context) {
+          const r = next(context)
           return {
             ...req,
             method: r.method ?? "GET",
@@ -31,8 +45,9 @@ export async function load(ctx, next, { connections = ctx.options.connections, d
             body: r.body === undefined ? undefined : JSON.stringify(r.body),
           }
         },
-        onResponse(status, body) {
+        onResponse(status, body, context) {
           statuses[status] = (statuses[status] ?? 0) + 1
+          onResponse?.(status, body, context)
           if ((status < 200 || status >= 300) && samples.length < 5) {
             samples.push({ status, body: String(body ?? "").slice(0, 300) })
           }
@@ -40,6 +55,9 @@ export async function load(ctx, next, { connections = ctx.options.connections, d
       },
     ],
   })
+  if (p95) instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime))
+  onStart?.(instance)
+  const result = await instance
   const after = ctx.server.sample()
   const total = result.requests.total
   const failed = result.non2xx + result.errors + result.timeouts
@@ -48,6 +66,7 @@ export async function load(ctx, next, { connections = ctx.options.connections, d
       { key: "rps_median", label: "req/s (median of 1 s samples)", value: round(result.requests.p50, 1), better: "higher" },
       { key: "rps_mean", label: "req/s (mean: requests ÷ duration)", value: round(total / result.duration, 1), better: "higher" },
       { key: "latency_p50", label: "latency p50 (ms)", value: round(result.latency.p50, 1), better: "lower" },
+      ...(p95 ? [{ key: "latency_p95", label: "latency p95 (ms)", value: round(percentile(times, 95), 1), better: "lower" }] : []),
       { key: "latency_p97_5", label: "latency p97.5 (ms)", value: round(result.latency.p97_5, 1), better: "lower" },
       { key: "latency_p99", label: "latency p99 (ms)", value: round(result.latency.p99, 1), better: "lower" },
       {
@@ -73,6 +92,7 @@ export async function load(ctx, next, { connections = ctx.options.connections, d
       rpsMean: round(result.requests.average, 1),
       latencyMean: round(result.latency.average, 1),
       latencyMax: result.latency.max,
+      ...(p95 ? { latencyExact: { p50: round(percentile(times, 50), 1), p95: round(percentile(times, 95), 1), p99: round(percentile(times, 99), 1) } } : {}),
     },
   }
 }

@@ -1,6 +1,7 @@
 // Turning a run's results into the console table, BENCHMARKS.md and bench/results/*.json.
 import fs from "node:fs"
 import path from "node:path"
+import { existingAnalyticsBlock } from "./analytics-report.mjs"
 import { existingFlashSaleBlock } from "./flash-report.mjs"
 
 const MARKER = "<!-- bench:runs (bench/run.mjs inserts each new run below this line; older runs stay below newer ones) -->"
@@ -183,6 +184,9 @@ publishable key (\`x-publishable-api-key\`). Each server first gets a warm-up
 | \`browse-while-ordering\` | product pages with the Next.js starter's fields (prices and \`inventory_quantity\`), random ids, same load, while one order a second is completed (each order invalidates every cached answer that shows stock) |
 | \`add-to-cart\` | \`POST /store/carts/:id/line-items\` spread round-robin over 100 pre-created carts, same load |
 | \`cart-complete\` | 30 carts made ready (items, e-mail, address, shipping method, payment collection + \`pp_system_default\` session), then \`POST /store/carts/:id/complete\` one after another, each timed |
+| \`analytics-reports\` (opt-in, Emporium only) | the five \`GET /admin/analytics/*\` reports for 30 and 365 days on ≥ 1M events / 50k orders (loaded once per bench database), 4 connections each; see "Analytics" below |
+| \`analytics-ingest\` (opt-in, Emporium only) | \`POST /store/analytics/events\`, batches of 50 events, same load; stored events counted with SQL afterwards |
+| \`analytics-checkout\` (opt-in, Emporium only) | carts completed as in \`cart-complete\`, without and with 10, 50 and 100 batches/s of analytics events arriving |
 | server memory | RSS of the \`medusa start\` process (sum of \`VmRSS\` over its process tree from \`/proc\`): idle after warm-up, peak (sampled every second during the scenarios) and after the load. RSS depends on when V8 last collected garbage: differences below ~20 % are noise |
 
 For load scenarios the table gives the req/s as the median of autocannon's
@@ -276,9 +280,10 @@ npm run bench                       # everything, ~8 min on 2 cores (+1 min when
 npm run bench -- --scenarios products-list,cart-complete --duration 5
 npm run bench -- --reuse-db         # keep the bench database (skips migrate and seed)
 npm run bench -- --no-vanilla       # Emporium only
+npm run bench -- --scenarios analytics-reports,analytics-ingest,analytics-checkout,cart-complete --rounds 1
 \`\`\`
 
-Options: \`--scenarios a,b\` (names above), \`--duration N\` (seconds per load
+Options: \`--scenarios a,b\` (names above; the opt-in ones run only when named), \`--duration N\` (seconds per load
 scenario, default 15), \`--connections N\` (default 10), \`--rounds N\` (repeat the
 scenarios, the table shows medians; default 2, with the other server going first in
 the second round), \`--reuse-db\`, \`--no-vanilla\`,
@@ -289,7 +294,8 @@ share Redis queues), \`--no-write\` (print only).
 Environment: \`BENCH_DATABASE_URL\` (default
 \`postgres://postgres@localhost:5432/emporium_bench\`; dropped and created again at
 the start of every run unless \`--reuse-db\`), \`BENCH_REDIS_URL\` (unset: in-memory
-infrastructure, as \`npm start\` without \`REDIS_URL\`). Ports 9100 (Emporium) and
+infrastructure, as \`npm start\` without \`REDIS_URL\`), \`BENCH_ANALYTICS_RATE_LIMIT\` (the bench servers'
+\`EMPORIUM_ANALYTICS_RATE_LIMIT\`, default 0: no per-IP limit on analytics batches). Ports 9100 (Emporium) and
 9101 (vanilla) must be free. Server logs go to \`bench/.work/logs/\`, local state to
 \`bench/.work/data/\`. A scenario is a file in \`bench/scenarios/\` exporting
 \`{ name, description, setup(ctx), run(ctx) }\`.
@@ -374,14 +380,26 @@ export function section(results, rows) {
 export function updateBenchmarksMd(file, results, rows) {
   let older = ""
   let flashSale = ""
+  let analytics = ""
   if (fs.existsSync(file)) {
     const text = fs.readFileSync(file, "utf8")
     const at = text.indexOf(MARKER)
     older = at >= 0 ? text.slice(at + MARKER.length).trim() : ""
-    // bench/flash-sale.mjs owns that block; it sits between the header and the runs.
+    // bench/flash-sale.mjs owns that block, bench/lib/analytics-report.mjs the analytics one;
+    // they sit between the header and the runs.
     flashSale = existingFlashSaleBlock(at >= 0 ? text.slice(0, at) : text)
+    analytics = existingAnalyticsBlock(at >= 0 ? text.slice(0, at) : text)
   }
-  const out = [header(results).trim(), "", ...(flashSale ? [flashSale, ""] : []), MARKER, "", section(results, rows).trim(), ""]
+  const out = [
+    header(results).trim(),
+    "",
+    ...(flashSale ? [flashSale, ""] : []),
+    ...(analytics ? [analytics, ""] : []),
+    MARKER,
+    "",
+    section(results, rows).trim(),
+    "",
+  ]
   if (older) out.push(older, "")
   fs.writeFileSync(file, out.join("\n"))
 }

@@ -46,8 +46,8 @@ export async function mapLimit(items, limit, fn) {
 
 /**
  * What the scenarios need to know about the seeded catalog, read through the Store API
- * (so it is what a storefront sees): the two regions, every product id, and variants
- * priced in EUR with plenty of stock for carts.
+ * (so it is what a storefront sees): the two regions, every product id, the variants
+ * priced in EUR, and those of them with plenty of stock for carts.
  */
 export async function discoverCatalog(store) {
   const { regions } = await store.get("/store/regions?limit=50")
@@ -81,6 +81,8 @@ export async function discoverCatalog(store) {
     productCount: productIds.length,
     cartVariants: stocked.slice(0, 40).map((v) => v.id),
     pricedVariantCount: variants.length,
+    /** Every variant priced in EUR, with its product (for analytics events that name both). */
+    variants: variants.map((v) => ({ id: v.id, productId: v.productId })),
   }
 }
 
@@ -129,4 +131,32 @@ export async function prepareCheckout(store, catalog, seed) {
     provider_id: "pp_system_default",
   })
   return cart.id
+}
+
+/**
+ * POST /store/carts/:id/complete for each cart, one after another, each timed on its own.
+ * Only a 200 with `{ type: "order" }` counts (a cart that cannot be completed answers 200 with
+ * `{ type: "cart", error }`). Returns { times (ms, successful ones), failed, statuses, samples, seconds }.
+ */
+export async function completeSequentially(baseUrl, store, cartIds) {
+  const times = []
+  const samples = []
+  const statuses = {}
+  let failed = 0
+  const started = performance.now()
+  for (const id of cartIds) {
+    const t0 = performance.now()
+    const res = await fetch(`${baseUrl}/store/carts/${id}/complete`, { method: "POST", headers: store.headers, body: "{}" })
+    const text = await res.text()
+    const ms = performance.now() - t0
+    statuses[res.status] = (statuses[res.status] ?? 0) + 1
+    let ok = res.ok
+    if (ok) ok = JSON.parse(text).type === "order"
+    if (ok) times.push(ms)
+    else {
+      failed++
+      if (samples.length < 5) samples.push({ status: res.status, body: text.slice(0, 300) })
+    }
+  }
+  return { times, failed, statuses, samples, seconds: (performance.now() - started) / 1000 }
 }

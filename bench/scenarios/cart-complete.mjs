@@ -1,5 +1,5 @@
 import { percentile, round } from "../lib/load.mjs"
-import { mapLimit, prepareCheckout } from "../lib/store.mjs"
+import { completeSequentially, mapLimit, prepareCheckout } from "../lib/store.mjs"
 
 const CARTS = Number(process.env.BENCH_COMPLETE_CARTS || 30)
 
@@ -22,33 +22,8 @@ export default {
     ctx.state.prepareSeconds = (Date.now() - started) / 1000
   },
   async run(ctx) {
-    const times = []
-    const samples = []
-    const statuses = {}
-    let failed = 0
     const before = ctx.server.sample()
-    for (const id of ctx.state.cartIds) {
-      const t0 = performance.now()
-      const res = await fetch(`${ctx.server.url}/store/carts/${id}/complete`, {
-        method: "POST",
-        headers: ctx.store.headers,
-        body: "{}",
-      })
-      const text = await res.text()
-      const ms = performance.now() - t0
-      statuses[res.status] = (statuses[res.status] ?? 0) + 1
-      let ok = res.ok
-      if (ok) {
-        // A cart that cannot be completed answers 200 with { type: "cart", error }.
-        const body = JSON.parse(text)
-        ok = body.type === "order"
-      }
-      if (ok) times.push(ms)
-      else {
-        failed++
-        if (samples.length < 5) samples.push({ status: res.status, body: text.slice(0, 300) })
-      }
-    }
+    const { times, failed, statuses, samples } = await completeSequentially(ctx.server.url, ctx.store, ctx.state.cartIds)
     const after = ctx.server.sample()
     const n = ctx.state.cartIds.length
     return {

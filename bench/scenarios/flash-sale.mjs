@@ -1,7 +1,5 @@
-import fs from "node:fs"
-import path from "node:path"
+import { adminClient } from "../lib/admin.mjs"
 import { percentile, round } from "../lib/load.mjs"
-import { WORK_DIR } from "../lib/servers.mjs"
 import { mapLimit, BENCH_ADDRESS, storeClient } from "../lib/store.mjs"
 
 const CARTS = Number(process.env.BENCH_FLASH_CARTS || 200)
@@ -130,25 +128,4 @@ async function readyCart(store, regionId, variantId, tag) {
 async function reservedTotal(admin, inventoryItemId) {
   const { inventory_levels } = await admin.get(`/admin/inventory-items/${inventoryItemId}/location-levels`)
   return inventory_levels.reduce((sum, l) => sum + Number(l.reserved_quantity), 0)
-}
-
-/** Logs in as the admin user `npm start` created for the bench (password kept in its data dir). */
-async function adminClient(baseUrl) {
-  const secrets = JSON.parse(fs.readFileSync(path.join(WORK_DIR, "data", "secrets.json"), "utf8"))
-  const email = process.env.ADMIN_EMAIL || "admin@emporium.test"
-  const login = await fetch(`${baseUrl}/auth/user/emailpass`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email, password: process.env.ADMIN_PASSWORD || secrets.adminPassword }),
-  })
-  if (!login.ok) throw new Error(`admin login for the flash sale failed: ${login.status} ${await login.text()}`)
-  const { token } = await login.json()
-  const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" }
-  const request = async (method, p, body) => {
-    const res = await fetch(baseUrl + p, { method, headers, body: body && JSON.stringify(body) })
-    const text = await res.text()
-    if (!res.ok) throw new Error(`${method} ${p} answered ${res.status}: ${text.slice(0, 300)}`)
-    return JSON.parse(text)
-  }
-  return { get: (p) => request("GET", p), post: (p, b) => request("POST", p, b) }
 }

@@ -145,7 +145,8 @@ class EmporiumAnalyticsModuleService extends MedusaService({
   async sessionKeyOfCart(cartId: string, @MedusaContext() sharedContext: Context<SqlEntityManager> = {}): Promise<string | null> {
     await this.flush()
     const rows = await sharedContext.manager!.execute(
-      "SELECT session_key FROM analytics_event WHERE cart_id = ? AND session_key IS NOT NULL AND source = 'store' ORDER BY occurred_at LIMIT 1",
+      // `deleted_at IS NULL` matches the partial index on cart_id: without it every order scanned the whole table.
+      "SELECT session_key FROM analytics_event WHERE cart_id = ? AND deleted_at IS NULL AND session_key IS NOT NULL AND source = 'store' ORDER BY occurred_at LIMIT 1",
       [cartId]
     )
     return (rows[0]?.session_key as string | undefined) ?? null
