@@ -70,7 +70,7 @@ medusaIntegrationTestRunner({
       await analytics.recordOrders(dataSet(f.category.id))
 
       const report = await get(`/admin/analytics/sales?${NOVEMBER}&interval=week`)
-      expect(report.range).toEqual({ from: "2026-11-01T00:00:00.000Z", to: "2026-12-01T00:00:00.000Z", interval: "week" })
+      expect(report.range).toEqual({ from: "2026-11-01T00:00:00.000Z", to: "2026-12-01T00:00:00.000Z", interval: "week", timezone: "UTC" })
       expect(report.previous_range).toEqual({ from: "2026-10-02T00:00:00.000Z", to: "2026-11-01T00:00:00.000Z" })
       expect(report.currencies.map((c: any) => c.currency_code)).toEqual(["eur", "usd"])
 
@@ -95,6 +95,14 @@ medusaIntegrationTestRunner({
       expect(daily.currencies).toHaveLength(1)
       expect(daily.currencies[0].series).toHaveLength(30)
       expect(daily.currencies[0].series.find((p: any) => p.bucket === "2026-11-03")).toEqual({ bucket: "2026-11-03", revenue: 50.5, orders: 1, units: 1, refunds: 0 })
+
+      // Tokyo's 1 November starts at 15:00 UTC on 31 October; order_2 (23:30 UTC on the 3rd) is on the 4th there.
+      const tokyo = await get(`/admin/analytics/sales?${NOVEMBER}&currency_code=eur&timezone=Asia/Tokyo`)
+      expect(tokyo.range).toEqual({ from: "2026-10-31T15:00:00.000Z", to: "2026-11-30T15:00:00.000Z", interval: "day", timezone: "Asia/Tokyo" })
+      expect(tokyo.currencies[0].series.filter((p: any) => p.orders > 0).map((p: any) => [p.bucket, p.revenue])).toEqual([
+        ["2026-11-02", 100],
+        ["2026-11-04", 50.5],
+      ])
 
       const monthly = await get(`/admin/analytics/sales?from=2026-10-01&to=2026-11-30&interval=month&region_id=reg_us`)
       expect(monthly.currencies.map((c: any) => [c.currency_code, c.series])).toEqual([
@@ -171,6 +179,7 @@ medusaIntegrationTestRunner({
         ["unknown parameter", "/admin/analytics/funnel?foo=1"],
         ["unknown format", "/admin/analytics/customers?format=xml"],
         ["impossible date", "/admin/analytics/categories?from=2026-02-31"],
+        ["unknown time zone", "/admin/analytics/sales?timezone=Mars/Olympus"],
       ] as const) {
         const result = await attempt(api.get(path, f.admin.headers))
         expectClientError(result, label)

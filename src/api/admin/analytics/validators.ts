@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { addDays, isTimeZone, localDay, startOfDay } from "../../../modules/analytics/reports/range"
 import { REPORT_INTERVALS } from "../../../modules/analytics/reports/types"
 
 const DAY_MS = 86_400_000
@@ -17,7 +18,8 @@ const instant = (field: string) =>
 
 /**
  * The query every report takes. A date-only `to` means "through that day", so it becomes the
- * next midnight (ranges are half-open). Default: the last 30 days, today included.
+ * next midnight (ranges are half-open); date-only days are those of `timezone` (default UTC).
+ * Default: the last 30 days, today included.
  */
 export const AdminAnalyticsReportQuery = z
   .object({
@@ -29,11 +31,23 @@ export const AdminAnalyticsReportQuery = z
     sales_channel_id: z.string().trim().min(1).max(100).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(10),
     format: z.enum(["json", "csv"]).default("json"),
+    timezone: z
+      .string()
+      .trim()
+      .max(64)
+      .refine(isTimeZone, { message: "timezone must be an IANA time zone name, e.g. Europe/Berlin" })
+      .default("UTC"),
   })
   .strict()
   .transform(({ from, to, ...rest }, ctx) => {
-    const end = to ? (DATE_ONLY.test(to) ? new Date(Date.parse(to) + DAY_MS) : new Date(to)) : startOfTomorrowUtc()
-    const start = from ? new Date(from) : new Date(end.getTime() - 30 * DAY_MS)
+    const tz = rest.timezone
+    // Days are the time zone's calendar days: "2026-11-30" in New York ends at 05:00 UTC on 1 December.
+    const end = to
+      ? DATE_ONLY.test(to)
+        ? startOfDay(addDays(to, 1), tz)
+        : new Date(to)
+      : startOfDay(addDays(localDay(new Date(), tz), 1), tz)
+    const start = from ? (DATE_ONLY.test(from) ? startOfDay(from, tz) : new Date(from)) : startOfDay(addDays(localDay(end, tz), -30), tz)
     if (start >= end) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["from"], message: "from must be before to" })
       return z.NEVER
@@ -48,11 +62,6 @@ export const AdminAnalyticsReportQuery = z
 export type AdminAnalyticsReportQueryType = z.infer<typeof AdminAnalyticsReportQuery>
 
 export const AdminAnalyticsBackfill = z.object({}).strict()
-
-function startOfTomorrowUtc(): Date {
-  const now = new Date()
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1))
-}
 
 /** JavaScript rolls 2026-02-31 over to 3 March; a real day survives the round trip. */
 function isCalendarDay(v: string): boolean {

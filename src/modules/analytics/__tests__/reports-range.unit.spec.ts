@@ -1,5 +1,5 @@
 import { toEventRow } from "../events"
-import { bucketsOf, percentChange, previousRange } from "../reports/range"
+import { bucketsOf, isTimeZone, localDay, percentChange, previousRange, startOfDay } from "../reports/range"
 
 const range = (from: string, to: string) => ({ from: new Date(from), to: new Date(to) })
 
@@ -12,6 +12,21 @@ describe("report ranges", () => {
     expect(bucketsOf(range("2026-11-28T00:00:00Z", "2026-12-02T00:00:00Z"), "day")).toEqual(["2026-11-28", "2026-11-29", "2026-11-30", "2026-12-01"])
     expect(bucketsOf(range("2026-11-01T00:00:00Z", "2026-11-17T00:00:00Z"), "week")).toEqual(["2026-10-26", "2026-11-02", "2026-11-09", "2026-11-16"])
     expect(bucketsOf(range("2026-01-15T00:00:00Z", "2026-03-02T00:00:00Z"), "month")).toEqual(["2026-01-01", "2026-02-01", "2026-03-01"])
+  })
+
+  it("uses the merchant's time zone for days, including across a DST change", () => {
+    expect(startOfDay("2026-11-01", "Asia/Tokyo").toISOString()).toBe("2026-10-31T15:00:00.000Z")
+    // New York leaves daylight saving time on 1 November 2026 at 02:00.
+    expect(startOfDay("2026-11-01", "America/New_York").toISOString()).toBe("2026-11-01T04:00:00.000Z")
+    expect(startOfDay("2026-11-02", "America/New_York").toISOString()).toBe("2026-11-02T05:00:00.000Z")
+    expect(localDay(new Date("2026-11-03T23:30:00Z"), "Asia/Tokyo")).toBe("2026-11-04")
+    expect(bucketsOf({ from: startOfDay("2026-11-01", "Asia/Tokyo"), to: startOfDay("2026-11-04", "Asia/Tokyo") }, "day", "Asia/Tokyo")).toEqual([
+      "2026-11-01",
+      "2026-11-02",
+      "2026-11-03",
+    ])
+    expect(isTimeZone("Europe/Berlin")).toBe(true)
+    expect(isTimeZone("Mars/Olympus")).toBe(false)
   })
 
   it("gives no percent change against nothing", () => {

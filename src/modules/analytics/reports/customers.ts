@@ -17,9 +17,10 @@ export type CustomersReport = {
  */
 export async function customersReport(run: RunSql, query: ReportQuery): Promise<CustomersReport> {
   const interval = query.interval ?? "day"
+  const timezone = query.timezone ?? "UTC"
   const previous = previousRange(query)
-  const [current, before] = await Promise.all([period(run, query, query, interval), period(run, query, previous, interval)])
-  const series = bucketsOf(query, interval).map((bucket) => ({
+  const [current, before] = await Promise.all([period(run, query, query, interval, timezone), period(run, query, previous, interval, timezone)])
+  const series = bucketsOf(query, interval, timezone).map((bucket) => ({
     bucket,
     registrations: current.registrations.get(bucket) ?? 0,
     new_customers: current.fresh.get(bucket) ?? 0,
@@ -38,10 +39,16 @@ export async function customersReport(run: RunSql, query: ReportQuery): Promise<
   }
 }
 
-async function period(run: RunSql, query: ReportQuery, range: TimeRange, interval: NonNullable<ReportQuery["interval"]>) {
+async function period(
+  run: RunSql,
+  query: ReportQuery,
+  range: TimeRange,
+  interval: NonNullable<ReportQuery["interval"]>,
+  timezone: string
+) {
   const params: unknown[] = [range.from, range.to]
   const filter = filterSql(query, params, ["currency_code", "region_id", "sales_channel_id"])
-  params.push(range.from, range.from)
+  params.push(timezone, range.from, range.from)
   const customers = await run<{ bucket: string; fresh: string; returning: string }>(
     `WITH in_period AS (
        SELECT customer_id, min(placed_at) AS first_in_period
@@ -66,7 +73,7 @@ async function period(run: RunSql, query: ReportQuery, range: TimeRange, interva
     `SELECT ${bucketSql("registered_at", interval)} AS bucket, count(*) AS count
      FROM analytics_registration WHERE deleted_at IS NULL AND registered_at >= ? AND registered_at < ?
      GROUP BY 1`,
-    [range.from, range.to]
+    [timezone, range.from, range.to]
   )
   return {
     fresh: new Map(customers.map((r) => [r.bucket, toNumber(r.fresh)])),

@@ -14,7 +14,7 @@ export type SalesTotals = {
 export type SalesPoint = { bucket: string; revenue: number; orders: number; units: number; refunds: number }
 
 export type SalesReport = {
-  range: { from: string; to: string; interval: ReportInterval }
+  range: { from: string; to: string; interval: ReportInterval; timezone: string }
   previous_range: { from: string; to: string }
   currencies: {
     currency_code: string
@@ -46,10 +46,11 @@ const emptyTotals = (): SalesTotals => ({
  */
 export async function salesReport(run: RunSql, query: ReportQuery): Promise<SalesReport> {
   const interval = query.interval ?? "day"
+  const timezone = query.timezone ?? "UTC"
   const previous = previousRange(query)
   const bucket = (column: string) => bucketSql(column, interval)
 
-  const orderParams: unknown[] = [query.from, previous.from, query.to]
+  const orderParams: unknown[] = [timezone, query.from, previous.from, query.to]
   const orderFilter = filterSql(query, orderParams, ["currency_code", "region_id", "sales_channel_id"])
   const orders = await run<OrderRow & { current: boolean }>(
     `SELECT currency_code, ${bucket("placed_at")} AS bucket, placed_at >= ? AS current,
@@ -63,7 +64,7 @@ export async function salesReport(run: RunSql, query: ReportQuery): Promise<Sale
     orderParams
   )
 
-  const refundParams: unknown[] = [query.from, previous.from, query.to]
+  const refundParams: unknown[] = [timezone, query.from, previous.from, query.to]
   const refundFilter = filterSql(query, refundParams, ["currency_code", "region_id", "sales_channel_id"])
   const refunds = await run<RefundRow & { current: boolean }>(
     `SELECT currency_code, ${bucket("refunded_at")} AS bucket, refunded_at >= ? AS current, sum(amount) AS refunds
@@ -73,7 +74,7 @@ export async function salesReport(run: RunSql, query: ReportQuery): Promise<Sale
     refundParams
   )
 
-  const buckets = bucketsOf(query, interval)
+  const buckets = bucketsOf(query, interval, timezone)
   const byCurrency = new Map<string, { current: SalesTotals; previous: SalesTotals; series: Map<string, SalesPoint> }>()
   const entry = (currency: string) => {
     let e = byCurrency.get(currency)
@@ -110,7 +111,7 @@ export async function salesReport(run: RunSql, query: ReportQuery): Promise<Sale
   }
 
   return {
-    range: { from: query.from.toISOString(), to: query.to.toISOString(), interval },
+    range: { from: query.from.toISOString(), to: query.to.toISOString(), interval, timezone },
     previous_range: isoRange(previous),
     currencies: [...byCurrency.entries()]
       .sort(([a], [b]) => a.localeCompare(b))

@@ -10,7 +10,13 @@ export type ReportFilters = {
   sales_channel_id?: string
 }
 
-export type ReportQuery = TimeRange & ReportFilters & { interval?: ReportInterval; limit?: number }
+export type ReportQuery = TimeRange &
+  ReportFilters & {
+    interval?: ReportInterval
+    limit?: number
+    /** IANA time zone whose calendar days, weeks and months the series use. Default UTC. */
+    timezone?: string
+  }
 
 /** Runs one parameterised statement (`?` placeholders) and returns its rows. */
 export type RunSql = <T = Record<string, unknown>>(sql: string, params: unknown[]) => Promise<T[]>
