@@ -112,6 +112,9 @@ export function isolateRedisModules(configModule: ConfigModule, prefix: string):
     } else if (resolve.endsWith("/store-cache")) {
       entry.options = { ...entry.options, namespace: `${prefix}:store-cache` }
       found.add("store-cache")
+    } else if (resolve.endsWith("/modules/analytics")) {
+      entry.options = { ...entry.options, namespace: `${prefix}:analytics` }
+      found.add("analytics")
     } else if (resolve.endsWith("/locking")) {
       for (const provider of (entry.options?.providers ?? []) as ModuleEntry[]) {
         if (provider.resolve?.endsWith("/locking-redis")) {
@@ -122,7 +125,7 @@ export function isolateRedisModules(configModule: ConfigModule, prefix: string):
     }
   }
 
-  const missing = ["event-bus-redis", "workflow-engine-redis", "cache-redis", "caching-redis", "store-cache", "locking-redis"].filter(
+  const missing = ["event-bus-redis", "workflow-engine-redis", "cache-redis", "caching-redis", "store-cache", "analytics", "locking-redis"].filter(
     (name) => !found.has(name)
   )
   if (missing.length) {

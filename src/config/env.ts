@@ -86,7 +86,7 @@ export const EnvSchema = z.object({
   EMPORIUM_STORE_CACHE: flag("EMPORIUM_STORE_CACHE", true),
   /** Seconds a CDN or browser may keep an anonymous catalogue answer (`Cache-Control: max-age`). */
   EMPORIUM_STORE_CACHE_MAX_AGE: optional(wholeNumber("EMPORIUM_STORE_CACHE_MAX_AGE", 0)).transform((v) => v ?? 5),
-  /** Storefront analytics batches a client IP may send per minute to one process; 0 turns the limit off. */
+  /** Storefront analytics batches a client IP may send per minute (across processes with Redis); 0 turns the limit off. */
   EMPORIUM_ANALYTICS_RATE_LIMIT: optional(wholeNumber("EMPORIUM_ANALYTICS_RATE_LIMIT", 0)).transform((v) => v ?? 120),
   /**
    * Runs the app as plain Medusa: none of Emporium's modules, plugins, hooks,

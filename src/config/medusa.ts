@@ -141,7 +141,14 @@ export function emporiumModules(env: Env): ModuleEntry[] {
     },
     { resolve: "./src/modules/stock-ledger", options: { low_stock_threshold: env.EMPORIUM_LOW_STOCK_THRESHOLD } },
     { resolve: "./src/modules/stock-hold" },
-    { resolve: "./src/modules/analytics", options: { rate_limit_per_minute: env.EMPORIUM_ANALYTICS_RATE_LIMIT } },
+    {
+      resolve: "./src/modules/analytics",
+      options: {
+        rate_limit_per_minute: env.EMPORIUM_ANALYTICS_RATE_LIMIT,
+        redis_url: env.REDIS_URL,
+        namespace: `${env.REDIS_PREFIX ?? ""}emporium:analytics`,
+      },
+    },
   ]
 }
 

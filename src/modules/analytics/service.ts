@@ -16,6 +16,7 @@ import { funnelReport } from "./reports/funnel"
 import { topCategories, topProducts } from "./reports/products"
 import { salesReport } from "./reports/sales"
 import type { ReportQuery, RunSql } from "./reports/types"
+import { MemoryRateLimiter, RedisRateLimiter, type RateDecision, type RateLimiter } from "./rate-limiter"
 import { registerAnalyticsSink } from "./sink"
 import { WRITE_EVENTS_SQL } from "./sql/write-events"
 import {
@@ -28,8 +29,12 @@ import {
 
 /** Module options (`medusa-config.ts` → src/config/medusa.ts). */
 export type AnalyticsModuleOptions = {
-  /** Storefront batches one client IP may send per minute to one process; 0 = no limit. Default 120. */
+  /** Storefront batches one client IP may send per minute; 0 = no limit. Default 120. */
   rate_limit_per_minute?: number
+  /** With Redis, the rate limit's windows are shared by every process (otherwise kept per process). */
+  redis_url?: string
+  /** Prefix of this module's Redis keys. Default `emporium:analytics`. */
+  namespace?: string
   /** Events per INSERT, and the buffer size that triggers a flush. Default 500. */
   batch_size?: number
   /** Longest time (ms) an event waits in memory before it is written. Default 1000. */
@@ -92,6 +97,7 @@ class EmporiumAnalyticsModuleService extends MedusaService({
   AnalyticsRegistration,
 }) {
   readonly rateLimitPerMinute: number
+  protected readonly limiter_: RateLimiter | null
   protected readonly buffer_: EventBuffer<EventRow>
   protected readonly logger_: Logger
 
@@ -100,6 +106,12 @@ class EmporiumAnalyticsModuleService extends MedusaService({
     super(...arguments)
     this.logger_ = container.logger as Logger
     this.rateLimitPerMinute = options.rate_limit_per_minute ?? 120
+    const limit = this.rateLimitPerMinute
+    this.limiter_ = !limit
+      ? null
+      : options.redis_url
+        ? new RedisRateLimiter(options.redis_url, options.namespace ?? "emporium:analytics", limit)
+        : new MemoryRateLimiter(limit)
     this.buffer_ = new EventBuffer<EventRow>({
       write: (batch) => this.writeEvents(batch),
       batchSize: options.batch_size,
@@ -115,7 +127,15 @@ class EmporiumAnalyticsModuleService extends MedusaService({
   __hooks = {
     // Before Medusa closes the database connections: a graceful stop writes every buffered event.
     onApplicationPrepareShutdown: async () => this.flush(),
-    onApplicationShutdown: async () => this.flush(),
+    onApplicationShutdown: async () => {
+      await this.flush()
+      await this.limiter_?.close()
+    },
+  }
+
+  /** Counts one storefront batch from `client` (its IP); null when there is no limit. */
+  async rateLimit(client: string): Promise<RateDecision | null> {
+    return this.limiter_ ? this.limiter_.hit(client) : null
   }
 
   /** Buffers events; they are written within `flush_after_ms`, or at once by `flush()`. */
