@@ -1,12 +1,20 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { OrderWorkflowEvents } from "@medusajs/framework/utils"
-import { analyticsService, isAnalyticsEnabled, syncCartFacts, syncOrderFacts } from "../utils/analytics-facts"
+import {
+  analyticsService,
+  isAnalyticsEnabled,
+  paymentIdsOf,
+  refundEvent,
+  syncCartFacts,
+  syncOrderFacts,
+  syncRefundFacts,
+} from "../utils/analytics-facts"
 
 /**
  * An order placed or canceled: its facts are (re)written for the sales reports, its cart marked
  * completed for the abandonment rate, and an `order_placed` / `order_canceled` event recorded.
  * The placed event joins the funnel session of the storefront that filled the cart, found through
- * the cart id the storefront's own events carried.
+ * the cart id the storefront's own events carried. A cancellation also records the refunds it made.
  */
 export default async function analyticsOrders({ event, container }: SubscriberArgs<{ id: string }>) {
   if (!isAnalyticsEnabled(container)) {
@@ -21,6 +29,11 @@ export default async function analyticsOrders({ event, container }: SubscriberAr
   const cartId = order.cart?.id ?? null
   if (placed && cartId) {
     await syncCartFacts(container, [cartId])
+  }
+  if (!placed) {
+    // Canceling refunds captured payments through a workflow that emits no `payment.refunded`.
+    const refunds = await syncRefundFacts(container, paymentIdsOf(order))
+    analytics.track(refunds.map(refundEvent))
   }
   analytics.track({
     name: placed ? "order_placed" : "order_canceled",

@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { EMPORIUM_ANALYTICS_MODULE } from "../modules/analytics"
 import type EmporiumAnalyticsModuleService from "../modules/analytics/service"
+import type { TrackInput } from "../modules/analytics/events"
 import type { CartFact, OrderFact, RefundFact } from "../modules/analytics/service"
 
 /**
@@ -40,6 +41,7 @@ const ORDER_FIELDS = [
   "items.variant_id",
   "items.product_title",
   "cart.id",
+  "payment_collections.payments.id",
 ]
 
 type OrderRecord = {
@@ -59,7 +61,12 @@ type OrderRecord = {
   discount_total: unknown
   items?: { id: string; quantity: unknown; total: unknown; product_id?: string | null; variant_id?: string | null; product_title?: string | null }[]
   cart?: { id: string } | null
+  payment_collections?: { payments?: { id: string }[] | null }[] | null
 }
+
+/** The ids of an order's payments (its refunds hang off them). */
+export const paymentIdsOf = (order: OrderRecord): string[] =>
+  (order.payment_collections ?? []).flatMap((c) => (c.payments ?? []).map((p) => p.id))
 
 /** Writes (or rewrites) the facts of these orders; returns how many were found. */
 export async function syncOrderFacts(container: MedusaContainer, orderIds: string[]): Promise<OrderRecord[]> {
@@ -122,6 +129,17 @@ type PaymentRecord = {
   refunds?: { id: string; amount: unknown; created_at: Date | string }[]
   payment_collection?: { order?: { id: string; region_id?: string | null; sales_channel_id?: string | null } | null } | null
 }
+
+/** The `order_refunded` event of a refund (one per refund, whichever way it was recorded). */
+export const refundEvent = (r: RefundFact): TrackInput => ({
+  name: "order_refunded",
+  source: "server",
+  event_key: `order_refunded:${r.refund_id}`,
+  order_id: r.order_id,
+  sales_channel_id: r.sales_channel_id,
+  occurred_at: r.refunded_at,
+  properties: { refund_id: r.refund_id, currency_code: r.currency_code, amount: Number(r.amount) },
+})
 
 /** Records the refunds of these payments (dated when made); returns them. */
 export async function syncRefundFacts(container: MedusaContainer, paymentIds: string[]): Promise<RefundFact[]> {
