@@ -54,3 +54,23 @@ async function allIds(container: MedusaContainer, entity: string, filters: Recor
     }
   }
 }
+
+export type CatchUpResult = { orders: number; refunds: number; registrations: number }
+
+/**
+ * What changed in the last `lookbackMs`: orders updated (edits, claims and cancellations change
+ * totals, and not every path emits an event the subscribers hear), refunds made (an order
+ * cancellation refunds without `payment.refunded`) and accounts registered. Run by a job every
+ * ten minutes over the last thirty, so one missed run loses nothing either. Idempotent.
+ */
+export async function catchUpAnalytics(container: MedusaContainer, lookbackMs = 30 * 60_000): Promise<CatchUpResult> {
+  const since = new Date(Date.now() - lookbackMs)
+  const orders = await eachPage(container, "order", { is_draft_order: false, updated_at: { $gte: since } }, async (ids) => (await syncOrderFacts(container, ids)).length)
+  const paymentIds = [...new Set(await allIds(container, "refund", { created_at: { $gte: since } }, "payment_id"))]
+  let refunds = 0
+  for (let i = 0; i < paymentIds.length; i += PAGE) {
+    refunds += (await syncRefundFacts(container, paymentIds.slice(i, i + PAGE))).length
+  }
+  const registrations = await eachPage(container, "customer", { has_account: true, created_at: { $gte: since } }, async (ids) => (await syncRegistrations(container, ids)).length)
+  return { orders, refunds, registrations }
+}

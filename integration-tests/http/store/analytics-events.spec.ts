@@ -1,5 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
+import catchUpAnalyticsJob from "../../../src/jobs/catch-up-analytics"
 import { EMPORIUM_ANALYTICS_MODULE } from "../../../src/modules/analytics"
 import type EmporiumAnalyticsModuleService from "../../../src/modules/analytics/service"
 import { expectClientError } from "../../helpers/bad-inputs"
@@ -141,6 +142,23 @@ medusaIntegrationTestRunner({
       // A storefront retrying the same batch (same event ids) stores it once.
       expect((await send([{ ...v1, id: "e2", name: "product_viewed", properties: { product_id: productId } }])).status).toBe(202)
       expect(await storedEvents({ anonymous_id: "visitor-1" })).toHaveLength(4)
+    })
+
+    it("a refund no subscriber heard of reaches the sales report with the catch-up job", async () => {
+      const shopper = await signUp(api, f.storefront.publishableKey)
+      const cart = await createReadyCart(api, f, shopper, [{ variantId: f.otherProduct.variants[0].id, quantity: 1 }])
+      const { order } = await ok<{ order: StoreOrder }>(api.post(`/store/carts/${cart.id}/complete`, {}, shopperHeaders(f, shopper)))
+      const { order: adminOrder } = await ok<any>(api.get(`/admin/orders/${order.id}?fields=payment_collections.payments.id`, f.admin.headers))
+      const paymentId = adminOrder.payment_collections[0].payments[0].id
+      await ok(api.post(`/admin/payments/${paymentId}/capture`, {}, f.admin.headers))
+      await eventually(() => admin("/admin/analytics/sales"), (r) => r.currencies[0]?.current.orders === 1, "the order in the report")
+
+      // Straight through the Payment Module: no workflow, no payment.refunded event.
+      await getContainer().resolve(Modules.PAYMENT).refundPayment({ payment_id: paymentId, amount: 3 })
+      expect((await admin("/admin/analytics/sales")).currencies[0].current.refunds).toBe(0)
+
+      await catchUpAnalyticsJob(getContainer())
+      expect((await admin("/admin/analytics/sales")).currencies[0].current).toMatchObject({ refunds: 3, net_revenue: order.total - 3 })
     })
 
     it("takes the customer from the login, never from the body, and the channel from the publishable key", async () => {
