@@ -3,7 +3,8 @@
  * embedded PostgreSQL), a fresh data dir, the demo store seeded, then headless
  * Chromium logs in to the dashboard and sees the product list. A second start
  * must reuse the data and skip build, migrations and seed; on it, the analytics page
- * charts the demo store's orders with the numbers the analytics API reports.
+ * charts the demo store's orders with the numbers the analytics API reports, in the browser's
+ * time zone (New York here, so a zone other than UTC is proven end to end).
  */
 import fs from "fs"
 import os from "os"
@@ -22,7 +23,14 @@ const LOCALE = "en-US"
 const money = (amount: number, currencyCode: string) =>
   new Intl.NumberFormat(LOCALE, { style: "currency", currency: currencyCode.toUpperCase() }).format(amount)
 const count = (n: number) => new Intl.NumberFormat(LOCALE).format(n)
-const utcDay = (offsetDays = 0) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10)
+// Chromium runs in this zone; the dashboard defaults to the browser's zone, so its days are New
+// York's, and every API call here asks for the same `timezone`.
+const TIME_ZONE = "America/New_York"
+/** Today in `timeZone` moved by `offsetDays` calendar days, as `YYYY-MM-DD`. */
+function zoneDay(offsetDays = 0, timeZone = TIME_ZONE): string {
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date())
+  return new Date(Date.parse(`${today}T00:00:00Z`) + offsetDays * 86_400_000).toISOString().slice(0, 10)
+}
 
 /** The lines a key-number tile shows (label, change, value, previous period), one per line. */
 async function tileLines(scope: Page | Locator, label: string): Promise<string[]> {
@@ -32,7 +40,10 @@ async function tileLines(scope: Page | Locator, label: string): Promise<string[]
 }
 
 type SalesTotals = { revenue: number; orders: number; net_revenue: number }
-type SalesReport = { currencies: { currency_code: string; current: SalesTotals; series: { bucket: string; orders: number }[] }[] }
+type SalesReport = {
+  range: { from: string; to: string; timezone: string }
+  currencies: { currency_code: string; current: SalesTotals; series: { bucket: string; orders: number }[] }[]
+}
 type FunnelReport = { steps: { step: string; sessions: number }[] }
 type CustomersReport = { registrations: { current: number } }
 
@@ -153,12 +164,17 @@ describe("npm start with no configuration, then the admin dashboard in Chromium"
       })
       expect(events.status).toBe(202)
 
-      const page = await (await launch()).newPage({ locale: LOCALE, viewport: { width: 1440, height: 1000 } })
+      const page = await (await launch()).newPage({ locale: LOCALE, timezoneId: TIME_ZONE, viewport: { width: 1440, height: 1000 } })
+      expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe(TIME_ZONE)
       await logIn(page)
 
-      // The page's default range: the last 30 UTC days, today included, by day.
-      const range = `from=${utcDay(-29)}&to=${utcDay()}`
+      // The page's default range: the last 30 days of the browser's zone, today included, by day.
+      const zone = `timezone=${encodeURIComponent(TIME_ZONE)}`
+      const range = `from=${zoneDay(-29)}&to=${zoneDay()}&${zone}`
       const sales = await report<SalesReport>(page, `sales?${range}&interval=day`)
+      expect(sales.range.timezone).toBe(TIME_ZONE)
+      // Its bounds are New York midnights (04:00 or 05:00 UTC), not UTC ones.
+      expect(sales.range.from).toMatch(/T0[45]:00:00\.000Z$/)
       // The demo store's order history reaches into the last 30 days in both currencies.
       expect(sales.currencies.map((c) => c.currency_code)).toEqual(["eur", "usd"])
       for (const c of sales.currencies) expect(c.current.orders).toBeGreaterThan(0)
@@ -171,9 +187,20 @@ describe("npm start with no configuration, then the admin dashboard in Chromium"
       expect(funnel.steps[0].sessions).toBeGreaterThanOrEqual(2)
       expect(funnel.steps[2].sessions).toBeGreaterThanOrEqual(1)
 
+      // Every report the analytics page asks for names the browser's zone (the login lands on the
+      // orders list, whose "Today" widget asks for its own reports first: let those finish).
+      await page.waitForLoadState("networkidle")
+      const asked: URL[] = []
+      const recordReport = (r: { url(): string }) => {
+        if (r.url().includes("/admin/analytics/")) asked.push(new URL(r.url()))
+      }
+      page.on("request", recordReport)
       await page.goto(`http://localhost:${port}/app/analytics`)
       await expect(page.getByRole("heading", { name: "Analytics", exact: true }).waitFor({ timeout: 60_000 })).resolves.toBeUndefined()
       expect(await page.getByRole("combobox", { name: "Range" }).innerText()).toContain("Last 30 days")
+      expect(await page.getByRole("combobox", { name: "Time zone" }).innerText()).toContain("America/New York")
+      expect(new URL(page.url()).searchParams.get("timezone")).toBe(TIME_ZONE)
+      await expect(page.getByText("Days, weeks and months follow the America/New York time zone.", { exact: false }).waitFor({ timeout: 30_000 })).resolves.toBeUndefined()
 
       for (const c of sales.currencies) {
         const CODE = c.currency_code.toUpperCase()
@@ -200,6 +227,13 @@ describe("npm start with no configuration, then the admin dashboard in Chromium"
 
       await expect(page.getByRole("figure", { name: "Customers by day" }).locator("svg.recharts-surface").first().waitFor({ timeout: 30_000 })).resolves.toBeUndefined()
       await expect(page.getByRole("heading", { name: "Top products" }).waitFor({ timeout: 30_000 })).resolves.toBeUndefined()
+      page.off("request", recordReport)
+      expect([...new Set(asked.map((u) => u.pathname))].sort()).toEqual(
+        ["categories", "customers", "funnel", "products", "sales"].map((r) => `/admin/analytics/${r}`)
+      )
+      for (const url of asked) {
+        expect(Object.fromEntries(url.searchParams)).toMatchObject({ from: zoneDay(-29), to: zoneDay(), timezone: TIME_ZONE })
+      }
       // The dashboard scrolls inside its main column, so a tall window shows the whole page.
       await page.setViewportSize({ width: 1440, height: 4200 })
       await page.waitForTimeout(1000) // the charts' 400 ms entry animation
@@ -215,13 +249,32 @@ describe("npm start with no configuration, then the admin dashboard in Chromium"
       const csv = fs.readFileSync((await download.path())!, "utf8").trim().split(/\r?\n/)
       expect(csv[0]).toBe("currency_code,day,orders,revenue,units,refunds")
       expect(csv.length - 1).toBe(sales.currencies.reduce((n, c) => n + c.series.length, 0))
+      // Its days are New York's too: the same buckets as the API's answer for that zone.
+      const csvDays = new Set(csv.slice(1).map((line) => line.split(",")[1]))
+      expect([...csvDays].sort()).toEqual([...new Set(sales.currencies.flatMap((c) => c.series.map((b) => b.bucket)))].sort())
+
+      // Picking UTC in the "Time zone" filter asks for UTC days and shows the UTC numbers.
+      const utcSales = await report<SalesReport>(page, `sales?from=${zoneDay(-29, "UTC")}&to=${zoneDay(0, "UTC")}&timezone=UTC&interval=day`)
+      const utcRequest = page.waitForRequest((r) => r.url().includes("/admin/analytics/sales?") && r.url().includes("timezone=UTC"))
+      await page.getByRole("combobox", { name: "Time zone" }).click()
+      await page.getByRole("option", { name: "UTC", exact: true }).click()
+      expect(new URL((await utcRequest).url()).searchParams.get("from")).toBe(zoneDay(-29, "UTC"))
+      await page.waitForURL((url) => url.searchParams.get("timezone") === "UTC")
+      await expect(page.getByText(/\(days in UTC\)/).waitFor({ timeout: 30_000 })).resolves.toBeUndefined()
+      for (const c of utcSales.currencies) {
+        const block = page.getByRole("region", { name: `Sales in ${c.currency_code.toUpperCase()}` })
+        expect(await tileLines(block, "Revenue")).toContain(money(c.current.revenue, c.currency_code))
+        expect(await tileLines(block, "Orders")).toContain(count(c.current.orders))
+      }
 
       // The orders list, the dashboard's landing page, opens with today's numbers against yesterday.
-      const today = `from=${utcDay()}&to=${utcDay()}&interval=day`
+      // Today and yesterday are the browser's (New York's) days, whatever the analytics page's filter.
+      const today = `from=${zoneDay()}&to=${zoneDay()}&interval=day&${zone}`
       const todaySales = await report<SalesReport>(page, `sales?${today}`)
       const todayCustomers = await report<CustomersReport>(page, `customers?${today}`)
       await page.goto(`http://localhost:${port}/app/orders`)
       await expect(page.getByRole("heading", { name: "Today", exact: true }).waitFor({ timeout: 60_000 })).resolves.toBeUndefined()
+      expect(await page.getByText(/^Compared with yesterday/).innerText()).toBe("Compared with yesterday (days in America/New York)")
       expect(await tileLines(page, "Registrations")).toContain(count(todayCustomers.registrations.current))
       for (const c of todaySales.currencies) {
         const CODE = c.currency_code.toUpperCase()

@@ -1,8 +1,8 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import { ChartBar } from "@medusajs/icons"
 import { Container, Heading, Skeleton, Text } from "@medusajs/ui"
-import { formatCount, formatMoney } from "../routes/analytics/components/format"
-import { todayUtc } from "../routes/analytics/components/range"
+import { formatCount, formatMoney, zoneName } from "../routes/analytics/components/format"
+import { browserTimeZone, todayIn } from "../routes/analytics/components/range"
 import { Stat } from "../routes/analytics/components/stat"
 import type { CustomersReport, SalesReport } from "../routes/analytics/components/types"
 import { useAdminJson } from "../lib/use-admin-json"
@@ -10,11 +10,13 @@ import { useAdminJson } from "../lib/use-admin-json"
 /**
  * On the orders list, the dashboard's landing page: today's revenue and orders per currency
  * and today's registrations, each against yesterday (the reports' previous period of a one-day
- * range), with a link to the analytics page. "Today" is the UTC day, as the reports count days.
+ * range), with a link to the analytics page. "Today" and "yesterday" are the browser's time zone's
+ * calendar days, and the reports are asked to count in that zone.
  */
 const AnalyticsTodayWidget = () => {
-  const today = todayUtc()
-  const query = `from=${today}&to=${today}&interval=day`
+  const timezone = browserTimeZone()
+  const today = todayIn(timezone)
+  const query = new URLSearchParams({ from: today, to: today, interval: "day", timezone }).toString()
   const { data: sales, error: salesError } = useAdminJson<SalesReport>(`/admin/analytics/sales?${query}`)
   const { data: customers, error: customersError } = useAdminJson<CustomersReport>(`/admin/analytics/customers?${query}`)
   const error = salesError ?? customersError
@@ -25,7 +27,7 @@ const AnalyticsTodayWidget = () => {
         <div>
           <Heading level="h2">Today</Heading>
           <Text size="small" className="text-ui-fg-subtle">
-            Compared with yesterday (UTC days)
+            Compared with yesterday (days in {zoneName(timezone)})
           </Text>
         </div>
         <a

@@ -5,6 +5,7 @@ import { useEffect, useState } from "react"
 import { CustomersSection } from "./components/customers"
 import { FilterBar } from "./components/filters"
 import { FunnelSection } from "./components/funnel"
+import { zoneName } from "./components/format"
 import { ALL, type Filters, filtersFromSearch, filtersToSearch, reportQuery } from "./components/range"
 import { SalesSection } from "./components/sales"
 import { TopCategoriesSection, TopProductsSection } from "./components/top-list"
@@ -30,7 +31,8 @@ const AnalyticsPage = () => {
         <div>
           <Heading>Analytics</Heading>
           <Text size="small" className="text-ui-fg-subtle">
-            Days are UTC. Each number is compared with the period of the same length just before.
+            Days, weeks and months follow the {zoneName(filters.timezone)} time zone. Each number is compared with the
+            period of the same length just before.
           </Text>
         </div>
         <FilterBar filters={filters} onChange={setFilters} />
@@ -39,6 +41,7 @@ const AnalyticsPage = () => {
       <FunnelSection
         query={reportQuery(filters, "funnel")}
         regionOrCurrencyFiltered={filters.region_id !== ALL || filters.currency_code !== ALL}
+        timezone={filters.timezone}
       />
       <div className="grid grid-cols-1 gap-3 xl:grid-cols-2">
         <TopProductsSection query={reportQuery(filters, "products")} />

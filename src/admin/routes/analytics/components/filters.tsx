@@ -2,7 +2,19 @@ import { DatePicker, Label, Select, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { useAdminJson } from "../../../lib/use-admin-json"
 import { formatDay } from "./format"
-import { ALL, INTERVALS, PRESETS, type Filters, type Preset, intervalFor, daysIn, presetRange, rangeProblem } from "./range"
+import {
+  ALL,
+  INTERVALS,
+  PRESETS,
+  type Filters,
+  type Preset,
+  intervalFor,
+  daysIn,
+  presetRange,
+  rangeProblem,
+  timeZoneOptions,
+  todayIn,
+} from "./range"
 import type { Interval } from "./types"
 
 type Regions = { regions: { id: string; name: string; currency_code: string }[] }
@@ -46,7 +58,7 @@ function FilterSelect({ id, label, value, onChange, options }: FilterSelectProps
   )
 }
 
-/** Range, interval and the currency, region and sales channel filters of the analytics page. */
+/** Range, interval, time zone and the currency, region and sales channel filters of the analytics page. */
 export function FilterBar({ filters, onChange }: { filters: Filters; onChange: (filters: Filters) => void }) {
   const { data: regions } = useAdminJson<Regions>("/admin/regions?fields=id,name,currency_code&limit=100")
   const { data: channels } = useAdminJson<SalesChannels>("/admin/sales-channels?fields=id,name&limit=100")
@@ -62,9 +74,15 @@ export function FilterBar({ filters, onChange }: { filters: Filters; onChange: (
       onChange({ ...filters, preset })
       return
     }
-    const range = presetRange(preset)
+    const range = presetRange(preset, todayIn(filters.timezone))
     onChange({ ...filters, preset, ...range, interval: intervalFor(daysIn(range.from, range.to)) })
   }
+
+  // A preset ends on the new zone's today (it may already be tomorrow there); custom days stay.
+  const chooseTimeZone = (timezone: string) =>
+    onChange(
+      filters.preset === "custom" ? { ...filters, timezone } : { ...filters, timezone, ...presetRange(filters.preset, todayIn(timezone)) }
+    )
 
   const pick = (end: "from" | "to", date: Date | null) => {
     const next = { ...draft, [end]: date ? dayOf(date) : "" }
@@ -114,6 +132,13 @@ export function FilterBar({ filters, onChange }: { filters: Filters; onChange: (
           value={filters.interval}
           onChange={(v) => onChange({ ...filters, interval: v as Interval })}
           options={INTERVALS}
+        />
+        <FilterSelect
+          id="analytics-timezone"
+          label="Time zone"
+          value={filters.timezone}
+          onChange={chooseTimeZone}
+          options={timeZoneOptions(filters.timezone)}
         />
         <FilterSelect
           id="analytics-currency"

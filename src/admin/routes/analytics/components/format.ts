@@ -1,8 +1,11 @@
+import { dayIn } from "./range"
 import type { Interval } from "./types"
 
 /**
  * Formatting for the analytics pages, in the browser's locale. Money is formatted in its own
- * currency (amounts are major units); dates are UTC days, as the reports count them.
+ * currency (amounts are major units). Days are calendar days of the report's time zone: a
+ * `YYYY-MM-DD` (a series bucket, a range end) is already one, and is formatted as a calendar
+ * date, never converted as an instant; an instant is first turned into its day in the zone.
  */
 
 const moneyFormats = new Map<string, Intl.NumberFormat>()
@@ -43,25 +46,37 @@ export function formatChange(percent: number | null): string {
   return `${percent > 0 ? "+" : "−"}${percentFormat.format(Math.abs(percent))}%`
 }
 
-/** A bucket's ISO start as a chart label: "Nov 3" for days and weeks, "Nov 2026" for months. */
+/**
+ * A `YYYY-MM-DD` calendar day as a Date whose UTC fields are that day, for formatting with
+ * `timeZone: "UTC"`: the printed date is the day itself whatever the browser's or report's zone.
+ */
+const calendarDate = (day: string) => new Date(`${day.slice(0, 10)}T00:00:00Z`)
+
+/** A bucket (the `YYYY-MM-DD` local day starting it) as a chart label: "Nov 3" for days and weeks, "Nov 2026" for months. */
 export function formatBucket(bucket: string, interval: Interval): string {
-  const date = new Date(bucket.length === 10 ? `${bucket}T00:00:00Z` : bucket)
+  const date = calendarDate(bucket)
   return interval === "month"
     ? date.toLocaleDateString(undefined, { timeZone: "UTC", month: "short", year: "numeric" })
     : date.toLocaleDateString(undefined, { timeZone: "UTC", month: "short", day: "numeric" })
 }
 
-/**
- * The last day a report's range includes: its `to` is the exclusive end (`2026-12-01T00:00:00Z`
- * for a range through Nov 30).
- */
-export const lastDayOf = (exclusiveEnd: string) => new Date(Date.parse(exclusiveEnd) - 1).toISOString().slice(0, 10)
+/** The calendar day in `timeZone` an ISO instant (a report's `range.from`) falls on. */
+export const dayOfInstant = (instant: string, timeZone: string) => dayIn(new Date(instant), timeZone)
 
-/** A `YYYY-MM-DD` day (or the day of an ISO time) → "Nov 3, 2026". */
+/**
+ * The last day in `timeZone` a report's range includes: its `to` is the exclusive end (the
+ * zone's midnight after the last day, `2026-12-01T05:00:00Z` for a New York range through Nov 30).
+ */
+export const lastDayOf = (exclusiveEnd: string, timeZone: string) => dayIn(new Date(Date.parse(exclusiveEnd) - 1), timeZone)
+
+/** A `YYYY-MM-DD` calendar day → "Nov 3, 2026". */
 export const formatDay = (day: string) =>
-  new Date(`${day.slice(0, 10)}T00:00:00Z`).toLocaleDateString(undefined, {
+  calendarDate(day).toLocaleDateString(undefined, {
     timeZone: "UTC",
     month: "short",
     day: "numeric",
     year: "numeric",
   })
+
+/** "America/New_York" → "America/New York", for prose. */
+export const zoneName = (timeZone: string) => timeZone.replace(/_/g, " ")

@@ -38,7 +38,16 @@ const dropOffPercent = (dropOff: number, previousStepSessions: number | undefine
  * for a step only if it reached every step before it), what share went on and what dropped off;
  * and how many carts were abandoned.
  */
-export function FunnelSection({ query, regionOrCurrencyFiltered }: { query: string; regionOrCurrencyFiltered: boolean }) {
+export function FunnelSection({
+  query,
+  regionOrCurrencyFiltered,
+  timezone,
+}: {
+  query: string
+  regionOrCurrencyFiltered: boolean
+  /** The page's time zone: event counts come from a rollup by UTC day, whatever the zone. */
+  timezone: string
+}) {
   const path = `/admin/analytics/funnel?${query}`
   const { data, error, updating } = useReport<FunnelReport>(path)
   const previousSessions = new Map(data?.previous.steps.map((s) => [s.step, s.sessions]))
@@ -134,7 +143,7 @@ export function FunnelSection({ query, regionOrCurrencyFiltered }: { query: stri
           {data.events?.length ? (
             <div role="group" aria-label="Storefront events" className="flex flex-col gap-y-2">
               <Text size="small" weight="plus">
-                Storefront events in the range
+                {timezone === "UTC" ? "Storefront events in the range" : "Storefront events in the range's UTC days"}
               </Text>
               <div className="flex flex-wrap gap-2">
                 {data.events.map((e) => (

@@ -2,7 +2,7 @@ import { Badge, Heading, Text } from "@medusajs/ui"
 import { Area, Bar, CartesianGrid, ComposedChart, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts"
 import { CHART, tooltipStyle } from "./chart-colors"
 import { CsvButton } from "./csv-button"
-import { formatBucket, formatCount, formatDay, formatMoney, formatMoneyCompact, lastDayOf } from "./format"
+import { dayOfInstant, formatBucket, formatCount, formatDay, formatMoney, formatMoneyCompact, lastDayOf, zoneName } from "./format"
 import { Section, SkeletonChart, SkeletonRows } from "./section"
 import { Stat } from "./stat"
 import type { CurrencySales, Interval, SalesReport } from "./types"
@@ -18,13 +18,17 @@ const INTERVAL_NAME: Record<Interval, string> = { day: "day", week: "week", mont
 export function SalesSection({ query }: { query: string }) {
   const path = `/admin/analytics/sales?${query}`
   const { data, error, updating } = useReport<SalesReport>(path)
+  // The zone the answer's days are in (the one asked for); its range bounds are instants.
+  const tz = data?.range.timezone ?? "UTC"
+  const span = (range: { from: string; to: string }) =>
+    `${formatDay(dayOfInstant(range.from, tz))} – ${formatDay(lastDayOf(range.to, tz))}`
 
   return (
     <Section
       title="Sales"
       description={
         data
-          ? `${formatDay(data.range.from)} – ${formatDay(lastDayOf(data.range.to))}, compared with ${formatDay(data.previous_range.from)} – ${formatDay(lastDayOf(data.previous_range.to))} (UTC days)`
+          ? `${span(data.range)}, compared with ${span(data.previous_range)} (days in ${zoneName(tz)})`
           : "Orders placed in the range, not canceled; refunds made in the range."
       }
       actions={<CsvButton path={path} fallbackName="sales.csv" />}
