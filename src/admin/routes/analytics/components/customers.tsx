@@ -31,27 +31,22 @@ export function CustomersSection({ query, interval }: { query: string; interval:
       {data ? (
         <div className="flex flex-col gap-y-4 px-6 py-4">
           <div className="grid grid-cols-1 gap-3 md:grid-cols-3">
-            <Stat
-              label="Registrations"
-              value={formatCount(data.registrations.current)}
-              change={data.registrations.change}
-              zero={data.registrations.current === 0}
-              previous={formatCount(data.registrations.previous)}
-            />
-            <Stat
-              label="New customers"
-              value={formatCount(data.new_customers.current)}
-              change={data.new_customers.change}
-              zero={data.new_customers.current === 0}
-              previous={formatCount(data.new_customers.previous)}
-            />
-            <Stat
-              label="Returning customers"
-              value={formatCount(data.returning_customers.current)}
-              change={data.returning_customers.change}
-              zero={data.returning_customers.current === 0}
-              previous={formatCount(data.returning_customers.previous)}
-            />
+            {(
+              [
+                ["Registrations", data.registrations],
+                ["New customers", data.new_customers],
+                ["Returning customers", data.returning_customers],
+              ] as const
+            ).map(([label, figure]) => (
+              <Stat
+                key={label}
+                label={label}
+                value={formatCount(figure.current)}
+                change={figure.change}
+                zero={figure.current === 0}
+                previous={formatCount(figure.previous)}
+              />
+            ))}
           </div>
           {points.length ? (
             <figure aria-label={`Customers by ${interval}`} className="h-64 w-full">
