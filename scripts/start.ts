@@ -244,6 +244,16 @@ process.on("SIGINT", () => void shutdown(130))
 process.on("SIGTERM", () => void shutdown(143))
 process.on("SIGHUP", () => void shutdown(129))
 
+// `npm start` runs this script through `sh -c`. A supervisor that signals npm's pid alone (not
+// its process group) ends npm and the shell, never this process: the server and the embedded
+// PostgreSQL would live on as orphans. Losing the parent therefore counts as being stopped.
+const parentAtStart = process.ppid
+setInterval(() => {
+  if (process.ppid !== parentAtStart) {
+    void shutdown(143)
+  }
+}, 1000).unref()
+
 main().catch(async (error) => {
   if (error instanceof ConfigurationError) {
     console.error(`\n[emporium] ${error.message}\n`)

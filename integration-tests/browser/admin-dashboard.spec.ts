@@ -11,7 +11,8 @@ import os from "os"
 import path from "path"
 import Medusa from "@medusajs/js-sdk"
 import { chromium, type Browser, type Locator, type Page } from "playwright-core"
-import { freePort, startEngine, stopEngine } from "../helpers/npm-start"
+import { spawn } from "child_process"
+import { freePort, ROOT, startEngine, stopEngine } from "../helpers/npm-start"
 
 jest.setTimeout(15 * 60_000)
 
@@ -290,4 +291,40 @@ describe("npm start with no configuration, then the admin dashboard in Chromium"
       expect(await stopEngine(engine)).toBe(130)
     }
   })
+
+  it("a supervisor that signals npm's own pid (not its group) stops the server and the embedded PostgreSQL too", async () => {
+    // npm runs the start script through `sh -c`: signalling npm alone ends npm and the shell only.
+    const npm = spawn("npm", ["start"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] })
+    let output = ""
+    await new Promise<void>((resolve, reject) => {
+      const onData = (chunk: Buffer) => {
+        output += chunk.toString()
+        if (output.includes("Emporium is running")) resolve()
+      }
+      npm.stdout!.on("data", onData)
+      npm.stderr!.on("data", onData)
+      npm.once("exit", (code) => reject(new Error(`npm start exited with ${code}:\n${output.slice(-2000)}`)))
+    })
+    const postgresPid = Number(fs.readFileSync(path.join(env.EMPORIUM_DATA_DIR!, "postgres", "postmaster.pid"), "utf8").split("\n")[0])
+    expect(isAlive(postgresPid)).toBe(true)
+
+    npm.kill("SIGTERM")
+    let stopped = false
+    for (let i = 0; i < 60 && !stopped; i++) {
+      await new Promise((r) => setTimeout(r, 500))
+      const serving = await fetch(`http://127.0.0.1:${port}/health`).then(() => true, () => false)
+      stopped = !serving && !isAlive(postgresPid)
+    }
+    expect(stopped).toBe(true)
+  })
 })
+
+/** Whether a process exists (signal 0 checks without signalling). */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
