@@ -5,7 +5,10 @@ import { signUp, type Shopper } from "../../helpers/customer"
 import { attempt, ok, type Api } from "../../helpers/http"
 import { seedStore, type StoreFixture } from "../../helpers/store-fixture"
 
-jest.setTimeout(120_000)
+// The runner's teardown of this file waits up to a minute for a stock-ledger sync that is still
+// asking the closing pool for a connection (knex's acquire timeout; seen since session 2, not a
+// test result). Under the full suite on two cores that once pushed the afterAll hook past 120 s.
+jest.setTimeout(240_000)
 delete process.env.REDIS_URL
 
 type StatusView = { order_id: string; display_id: number; status: string; timeline: { status: string; at: string }[] }
