@@ -1,17 +1,18 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, getVariantAvailability } from "@medusajs/framework/utils"
+import { keySalesChannel, keySalesChannels } from "./publishable-key"
 
 type Variant = { id?: string; manage_inventory?: boolean; inventory_quantity?: number | null }
 type ProductAnswer = { products?: { variants?: Variant[] }[]; product?: { variants?: Variant[] } }
-type PublishableKeyRequest = MedusaRequest & { publishable_key_context?: { sales_channel_ids?: string[] } }
 
 /**
  * The sales channel whose locations count, chosen as Medusa's store product routes choose it:
  * the publishable key's only channel, else the one `sales_channel_id` asked for.
  */
-function salesChannelOf(req: PublishableKeyRequest, query: string): string | undefined {
-  const fromKey = req.publishable_key_context?.sales_channel_ids ?? []
-  if (fromKey.length === 1) return fromKey[0]
+function salesChannelOf(req: MedusaRequest, query: string): string | undefined {
+  const only = keySalesChannel(req)
+  if (only) return only
+  const fromKey = keySalesChannels(req)
   const asked = new URLSearchParams(query).getAll("sales_channel_id")
   return asked.length === 1 && fromKey.includes(asked[0]) ? asked[0] : undefined
 }
@@ -28,7 +29,7 @@ export async function withFreshStock(req: MedusaRequest, query: string, body: st
   const products = answer.products ?? (answer.product ? [answer.product] : [])
   const variants = products.flatMap((product) => product?.variants ?? []).filter((variant) => !!variant?.id)
   if (!variants.length) return body
-  const salesChannelId = salesChannelOf(req as PublishableKeyRequest, query)
+  const salesChannelId = salesChannelOf(req, query)
   if (!salesChannelId) return undefined
   const availability = await getVariantAvailability(req.scope.resolve(ContainerRegistrationKeys.QUERY), {
     variant_ids: variants.map((variant) => variant.id!),

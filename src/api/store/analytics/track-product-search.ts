@@ -1,6 +1,7 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { EMPORIUM_ANALYTICS_MODULE } from "../../../modules/analytics"
 import type EmporiumAnalyticsModuleService from "../../../modules/analytics/service"
+import { keySalesChannel } from "../publishable-key"
 
 /**
  * Records `search_performed` (source `server`) for every answered `GET /store/products?q=…`,
@@ -17,13 +18,13 @@ export function trackProductSearch(req: MedusaRequest, res: MedusaResponse, next
     return next()
   }
   const analytics = req.scope.resolve<EmporiumAnalyticsModuleService>(EMPORIUM_ANALYTICS_MODULE)
-  const channels = (req as { publishable_key_context?: { sales_channel_ids?: string[] } }).publishable_key_context?.sales_channel_ids
+  const salesChannelId = keySalesChannel(req) ?? null
   res.on("finish", () => {
     if (res.statusCode < 400) {
       analytics.track({
         name: "search_performed",
         source: "server",
-        sales_channel_id: channels?.length === 1 ? channels[0] : null,
+        sales_channel_id: salesChannelId,
         properties: { query: q.trim().slice(0, 200) },
       })
     }

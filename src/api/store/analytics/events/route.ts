@@ -3,6 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { EMPORIUM_ANALYTICS_MODULE } from "../../../../modules/analytics"
 import type { TrackInput } from "../../../../modules/analytics/events"
 import type EmporiumAnalyticsModuleService from "../../../../modules/analytics/service"
+import { keySalesChannel } from "../../publishable-key"
 import type { StoreAnalyticsEventType, StoreTrackAnalyticsEventsType } from "./validators"
 
 /**
@@ -17,8 +18,7 @@ export async function POST(req: AuthenticatedMedusaRequest<StoreTrackAnalyticsEv
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "anonymous_id is required on every event unless a customer is logged in")
   }
   // A publishable key for one sales channel attributes the batch to it (several: left open).
-  const channels = (req as { publishable_key_context?: { sales_channel_ids?: string[] } }).publishable_key_context?.sales_channel_ids
-  const salesChannelId = channels?.length === 1 ? channels[0] : null
+  const salesChannelId = keySalesChannel(req) ?? null
 
   const analytics = req.scope.resolve<EmporiumAnalyticsModuleService>(EMPORIUM_ANALYTICS_MODULE)
   const accepted = analytics.track(events.map((e) => toTrackInput(e, customerId, salesChannelId)))
