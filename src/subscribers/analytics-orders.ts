@@ -1,6 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { OrderWorkflowEvents } from "@medusajs/framework/utils"
 import {
+  amount,
   analyticsService,
   isAnalyticsEnabled,
   paymentIdsOf,
@@ -44,7 +45,7 @@ export default async function analyticsOrders({ event, container }: SubscriberAr
     sales_channel_id: order.sales_channel_id ?? null,
     cart_id: cartId,
     order_id: order.id,
-    properties: { currency_code: order.currency_code, total: Number(String(order.total)) },
+    properties: { currency_code: order.currency_code, total: Number(amount(order.total)) },
   })
 }
 

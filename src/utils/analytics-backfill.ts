@@ -4,6 +4,8 @@ import { syncCartFacts, syncOrderFacts, syncRefundFacts, syncRegistrations } fro
 
 const PAGE = 200
 
+type Filters = Record<string, unknown>
+
 export type BackfillResult = { orders: number; refunds: number; carts: number; registrations: number }
 
 /**
@@ -12,46 +14,11 @@ export type BackfillResult = { orders: number; refunds: number; carts: number; r
  * run any number of times: every fact is upserted by its Medusa id.
  */
 export async function backfillAnalytics(container: MedusaContainer): Promise<BackfillResult> {
-  const orders = await eachPage(container, "order", { is_draft_order: false }, async (ids) => (await syncOrderFacts(container, ids)).length)
-  const paymentIds = new Set(await allIds(container, "refund", {}, "payment_id"))
-  let refunds = 0
-  for (let i = 0; i < paymentIds.size; i += PAGE) {
-    refunds += (await syncRefundFacts(container, [...paymentIds].slice(i, i + PAGE))).length
-  }
-  const carts = await eachPage(container, "cart", {}, async (ids) => (await syncCartFacts(container, ids)).length)
-  const registrations = await eachPage(container, "customer", { has_account: true }, async (ids) => (await syncRegistrations(container, ids)).length)
-  return { orders, refunds, carts, registrations }
-}
-
-async function eachPage(
-  container: MedusaContainer,
-  entity: string,
-  filters: Record<string, unknown>,
-  handle: (ids: string[]) => Promise<number>
-): Promise<number> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  let done = 0
-  for (let skip = 0; ; skip += PAGE) {
-    const { data } = await query.graph({ entity, fields: ["id"], filters, pagination: { skip, take: PAGE, order: { id: "ASC" } } })
-    if (!data.length) {
-      return done
-    }
-    done += await handle((data as { id: string }[]).map((r) => r.id))
-    if (data.length < PAGE) {
-      return done
-    }
-  }
-}
-
-async function allIds(container: MedusaContainer, entity: string, filters: Record<string, unknown>, field: string): Promise<string[]> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const ids: string[] = []
-  for (let skip = 0; ; skip += PAGE) {
-    const { data } = await query.graph({ entity, fields: [field], filters, pagination: { skip, take: PAGE, order: { id: "ASC" } } })
-    ids.push(...(data as Record<string, string>[]).map((r) => r[field]))
-    if (data.length < PAGE) {
-      return ids
-    }
+  return {
+    orders: await syncOrders(container, {}),
+    refunds: await syncRefunds(container, {}),
+    carts: await eachPage(container, "cart", {}, "id", async (ids) => (await syncCartFacts(container, ids)).length),
+    registrations: await syncAccounts(container, {}),
   }
 }
 
@@ -65,12 +32,51 @@ export type CatchUpResult = { orders: number; refunds: number; registrations: nu
  */
 export async function catchUpAnalytics(container: MedusaContainer, lookbackMs = 30 * 60_000): Promise<CatchUpResult> {
   const since = new Date(Date.now() - lookbackMs)
-  const orders = await eachPage(container, "order", { is_draft_order: false, updated_at: { $gte: since } }, async (ids) => (await syncOrderFacts(container, ids)).length)
-  const paymentIds = [...new Set(await allIds(container, "refund", { created_at: { $gte: since } }, "payment_id"))]
-  let refunds = 0
-  for (let i = 0; i < paymentIds.length; i += PAGE) {
-    refunds += (await syncRefundFacts(container, paymentIds.slice(i, i + PAGE))).length
+  return {
+    orders: await syncOrders(container, { updated_at: { $gte: since } }),
+    refunds: await syncRefunds(container, { created_at: { $gte: since } }),
+    registrations: await syncAccounts(container, { created_at: { $gte: since } }),
   }
-  const registrations = await eachPage(container, "customer", { has_account: true, created_at: { $gte: since } }, async (ids) => (await syncRegistrations(container, ids)).length)
-  return { orders, refunds, registrations }
+}
+
+const syncOrders = (container: MedusaContainer, filters: Filters) =>
+  eachPage(container, "order", { is_draft_order: false, ...filters }, "id", async (ids) => (await syncOrderFacts(container, ids)).length)
+
+const syncAccounts = (container: MedusaContainer, filters: Filters) =>
+  eachPage(container, "customer", { has_account: true, ...filters }, "id", async (ids) => (await syncRegistrations(container, ids)).length)
+
+/** Refunds hang off payments: the payments of the matching refunds are synced, each once. */
+async function syncRefunds(container: MedusaContainer, filters: Filters): Promise<number> {
+  const paymentIds = new Set<string>()
+  await eachPage(container, "refund", filters, "payment_id", async (ids) => {
+    ids.forEach((id) => paymentIds.add(id))
+    return 0
+  })
+  const ids = [...paymentIds]
+  let refunds = 0
+  for (let i = 0; i < ids.length; i += PAGE) {
+    refunds += (await syncRefundFacts(container, ids.slice(i, i + PAGE))).length
+  }
+  return refunds
+}
+
+/** Pages through `entity` (by id), handing each page's `field` values to `handle`; returns the sum of what it returned. */
+async function eachPage(
+  container: MedusaContainer,
+  entity: string,
+  filters: Filters,
+  field: string,
+  handle: (values: string[]) => Promise<number>
+): Promise<number> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  let done = 0
+  for (let skip = 0; ; skip += PAGE) {
+    const { data } = await query.graph({ entity, fields: [field], filters, pagination: { skip, take: PAGE, order: { id: "ASC" } } })
+    if (data.length) {
+      done += await handle((data as Record<string, string>[]).map((r) => r[field]))
+    }
+    if (data.length < PAGE) {
+      return done
+    }
+  }
 }

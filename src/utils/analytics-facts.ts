@@ -70,11 +70,7 @@ export const paymentIdsOf = (order: OrderRecord): string[] =>
 
 /** Writes (or rewrites) the facts of these orders; returns how many were found. */
 export async function syncOrderFacts(container: MedusaContainer, orderIds: string[]): Promise<OrderRecord[]> {
-  if (!orderIds.length) {
-    return []
-  }
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "order", fields: ORDER_FIELDS, filters: { id: orderIds } })
+  const data = await byIds(container, "order", ORDER_FIELDS, orderIds)
   const orders = (data as OrderRecord[]).filter((o) => !o.is_draft_order)
   const categories = await categoriesOfProducts(
     container,
@@ -113,15 +109,22 @@ function toOrderFact(order: OrderRecord, categories: Map<string, string[]>): Ord
 
 async function categoriesOfProducts(container: MedusaContainer, productIds: string[]): Promise<Map<string, string[]>> {
   const ids = [...new Set(productIds)]
-  if (!ids.length) {
-    return new Map()
-  }
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "product", fields: ["id", "categories.id"], filters: { id: ids } })
+  const data = await byIds(container, "product", ["id", "categories.id"], ids)
   return new Map(
     (data as { id: string; categories?: { id: string }[] | null }[]).map((p) => [p.id, (p.categories ?? []).map((c) => c.id)])
   )
 }
+
+const PAYMENT_FIELDS = [
+  "id",
+  "currency_code",
+  "refunds.id",
+  "refunds.amount",
+  "refunds.created_at",
+  "payment_collection.order.id",
+  "payment_collection.order.region_id",
+  "payment_collection.order.sales_channel_id",
+]
 
 type PaymentRecord = {
   id: string
@@ -143,24 +146,7 @@ export const refundEvent = (r: RefundFact): TrackInput => ({
 
 /** Records the refunds of these payments (dated when made); returns them. */
 export async function syncRefundFacts(container: MedusaContainer, paymentIds: string[]): Promise<RefundFact[]> {
-  if (!paymentIds.length) {
-    return []
-  }
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "payment",
-    fields: [
-      "id",
-      "currency_code",
-      "refunds.id",
-      "refunds.amount",
-      "refunds.created_at",
-      "payment_collection.order.id",
-      "payment_collection.order.region_id",
-      "payment_collection.order.sales_channel_id",
-    ],
-    filters: { id: paymentIds },
-  })
+  const data = await byIds(container, "payment", PAYMENT_FIELDS, paymentIds)
   const refunds = (data as PaymentRecord[]).flatMap((p) =>
     (p.refunds ?? []).map((r) => ({
       refund_id: r.id,
@@ -188,15 +174,8 @@ type CartRecord = {
 
 /** Records whether these carts hold items and whether they were completed. */
 export async function syncCartFacts(container: MedusaContainer, cartIds: string[]): Promise<CartFact[]> {
-  if (!cartIds.length) {
-    return []
-  }
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "cart",
-    fields: ["id", "created_at", "completed_at", "currency_code", "region_id", "sales_channel_id", "items.id"],
-    filters: { id: cartIds },
-  })
+  const fields = ["id", "created_at", "completed_at", "currency_code", "region_id", "sales_channel_id", "items.id"]
+  const data = await byIds(container, "cart", fields, cartIds)
   const carts = (data as CartRecord[]).map((c) => ({
     cart_id: c.id,
     created_at_cart: c.created_at,
@@ -212,22 +191,26 @@ export async function syncCartFacts(container: MedusaContainer, cartIds: string[
 
 /** Records registrations of customers who have an account (guests are not registrations). */
 export async function syncRegistrations(container: MedusaContainer, customerIds: string[]): Promise<string[]> {
-  if (!customerIds.length) {
-    return []
-  }
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "customer",
-    fields: ["id", "created_at", "has_account"],
-    filters: { id: customerIds },
-  })
+  const data = await byIds(container, "customer", ["id", "created_at", "has_account"], customerIds)
   const registered = (data as { id: string; created_at: Date | string; has_account: boolean }[]).filter((c) => c.has_account)
   await analyticsService(container).recordRegistrations(registered.map((c) => ({ customer_id: c.id, registered_at: c.created_at })))
   return registered.map((c) => c.id)
 }
 
+/**
+ * Query's records of `entity` with these ids; none (and no query) for no ids, which every
+ * sync below relies on: recording nothing is a no-op.
+ */
+async function byIds(container: MedusaContainer, entity: string, fields: string[], ids: string[]): Promise<unknown[]> {
+  if (!ids.length) {
+    return []
+  }
+  const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({ entity, fields, filters: { id: ids } })
+  return data
+}
+
 /** Medusa's amounts arrive as numbers or BigNumber objects; the facts keep them as decimal strings. */
-function amount(value: unknown): string {
+export function amount(value: unknown): string {
   if (value === null || value === undefined) {
     return "0"
   }
