@@ -10,19 +10,6 @@ export const STORE_EVENT_NAMES = [
   "product_removed_from_cart",
   "checkout_started",
 ] as const
-export type StoreEventName = (typeof STORE_EVENT_NAMES)[number]
-
-/** Events Emporium records itself from Medusa's events (src/subscribers/analytics-*.ts). */
-export const SERVER_EVENT_NAMES = [
-  "customer_registered",
-  "cart_created",
-  "cart_updated",
-  "order_placed",
-  "order_canceled",
-  "order_refunded",
-  "shipment_delivered",
-  "search_performed",
-] as const
 
 /** One event to record. Ids are copied into columns so reports and recommendations index them. */
 export type TrackInput = {

@@ -174,10 +174,6 @@ class EmporiumAnalyticsModuleService extends MedusaService({
     await this.buffer_.flush()
   }
 
-  get bufferedEvents(): number {
-    return this.buffer_.size
-  }
-
   @InjectManager()
   protected async writeEvents(rows: EventRow[], @MedusaContext() sharedContext: Context<SqlEntityManager> = {}): Promise<void> {
     await sharedContext.manager!.execute(WRITE_EVENTS_SQL, [JSON.stringify(rows)])

@@ -111,7 +111,7 @@ export async function salesReport(run: RunSql, query: ReportQuery): Promise<Sale
   }
 
   return {
-    range: { from: query.from.toISOString(), to: query.to.toISOString(), interval, timezone },
+    range: { ...isoRange(query), interval, timezone },
     previous_range: isoRange(previous),
     currencies: [...byCurrency.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
@@ -138,4 +138,4 @@ function finish(t: SalesTotals): SalesTotals {
   }
 }
 
-export const isoRange = (range: TimeRange) => ({ from: range.from.toISOString(), to: range.to.toISOString() })
+const isoRange = (range: TimeRange) => ({ from: range.from.toISOString(), to: range.to.toISOString() })
