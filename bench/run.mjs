@@ -16,6 +16,7 @@ import { pathToFileURL } from "node:url"
 import { load } from "./lib/load.mjs"
 import { rng, pick } from "./lib/random.mjs"
 import { updateAnalyticsSection } from "./lib/analytics-report.mjs"
+import { withDb } from "./lib/db.mjs"
 import { buildRows, consoleTable, updateBenchmarksMd, writeJson } from "./lib/report.mjs"
 import { cpuByPid, cpuDelta, environ, machineBusyMs, processTree, selfCpuMs } from "./lib/proc.mjs"
 import { ROOT, Server, WORK_DIR } from "./lib/servers.mjs"
@@ -155,16 +156,6 @@ function git(args) {
     return execFileSync("git", args, { cwd: ROOT, stdio: ["ignore", "pipe", "ignore"] }).toString().trim()
   } catch {
     return ""
-  }
-}
-
-async function withDb(url, fn) {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 })
-  await client.connect()
-  try {
-    return await fn(client)
-  } finally {
-    await client.end().catch(() => undefined)
   }
 }
 
