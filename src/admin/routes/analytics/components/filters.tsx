@@ -100,32 +100,21 @@ export function FilterBar({ filters, onChange }: { filters: Filters; onChange: (
           onChange={(v) => choosePreset(v as Preset)}
           options={PRESETS}
         />
-        {filters.preset === "custom" ? (
-          <>
-            <div className="flex flex-col gap-y-1">
-              <Label size="xsmall" className="text-ui-fg-subtle">
-                From
-              </Label>
-              <DatePicker
-                size="small"
-                aria-label="From"
-                value={draft.from ? dateOf(draft.from) : null}
-                onChange={(d) => pick("from", d)}
-              />
-            </div>
-            <div className="flex flex-col gap-y-1">
-              <Label size="xsmall" className="text-ui-fg-subtle">
-                To
-              </Label>
-              <DatePicker
-                size="small"
-                aria-label="To"
-                value={draft.to ? dateOf(draft.to) : null}
-                onChange={(d) => pick("to", d)}
-              />
-            </div>
-          </>
-        ) : null}
+        {filters.preset === "custom"
+          ? ([["from", "From"], ["to", "To"]] as const).map(([end, label]) => (
+              <div key={end} className="flex flex-col gap-y-1">
+                <Label size="xsmall" className="text-ui-fg-subtle">
+                  {label}
+                </Label>
+                <DatePicker
+                  size="small"
+                  aria-label={label}
+                  value={draft[end] ? dateOf(draft[end]) : null}
+                  onChange={(d) => pick(end, d)}
+                />
+              </div>
+            ))
+          : null}
         <FilterSelect
           id="analytics-interval"
           label="Chart interval"

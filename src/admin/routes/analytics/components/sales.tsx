@@ -5,10 +5,18 @@ import { CsvButton } from "./csv-button"
 import { dayOfInstant, formatBucket, formatCount, formatDay, formatMoney, formatMoneyCompact, lastDayOf, zoneName } from "./format"
 import { Section, SkeletonChart, SkeletonRows } from "./section"
 import { Stat } from "./stat"
-import type { CurrencySales, Interval, SalesReport } from "./types"
+import type { CurrencySales, Interval, SalesReport, SalesTotals } from "./types"
 import { useReport } from "./use-report"
 
-const INTERVAL_NAME: Record<Interval, string> = { day: "day", week: "week", month: "month" }
+/** The key numbers, in the order a merchant reads them; money ones in the block's currency. */
+const TILES: { label: string; key: Exclude<keyof SalesTotals, "canceled_orders">; isMoney: boolean; lowerIsBetter?: boolean }[] = [
+  { label: "Revenue", key: "revenue", isMoney: true },
+  { label: "Orders", key: "orders", isMoney: false },
+  { label: "Average order value", key: "average_order_value", isMoney: true },
+  { label: "Units sold", key: "units", isMoney: false },
+  { label: "Refunds", key: "refunds", isMoney: true, lowerIsBetter: true },
+  { label: "Net revenue", key: "net_revenue", isMoney: true },
+]
 
 /**
  * Sales per currency: the key numbers with their change against the previous period of the same
@@ -74,36 +82,22 @@ function CurrencySalesBlock({ sales, interval }: { sales: CurrencySales; interva
         ) : null}
       </div>
       <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
-        <Stat label="Revenue" value={money(current.revenue)} change={change.revenue}
-          zero={current.revenue === 0} previous={money(previous.revenue)} />
-        <Stat label="Orders" value={formatCount(current.orders)} change={change.orders}
-          zero={current.orders === 0} previous={formatCount(previous.orders)} />
-        <Stat
-          label="Average order value"
-          value={money(current.average_order_value)}
-          change={change.average_order_value}
-          zero={current.average_order_value === 0}
-          previous={money(previous.average_order_value)}
-        />
-        <Stat label="Units sold" value={formatCount(current.units)} change={change.units}
-          zero={current.units === 0} previous={formatCount(previous.units)} />
-        <Stat
-          label="Refunds"
-          value={money(current.refunds)}
-          change={change.refunds}
-          zero={current.refunds === 0}
-          previous={money(previous.refunds)}
-          lowerIsBetter
-        />
-        <Stat
-          label="Net revenue"
-          value={money(current.net_revenue)}
-          change={change.net_revenue}
-          zero={current.net_revenue === 0}
-          previous={money(previous.net_revenue)}
-        />
+        {TILES.map(({ label, key, isMoney, lowerIsBetter }) => {
+          const show = (n: number) => (isMoney ? money(n) : formatCount(n))
+          return (
+            <Stat
+              key={key}
+              label={label}
+              value={show(current[key])}
+              change={change[key]}
+              zero={current[key] === 0}
+              previous={show(previous[key])}
+              lowerIsBetter={lowerIsBetter}
+            />
+          )
+        })}
       </div>
-      <figure aria-label={`Revenue and orders in ${CODE} by ${INTERVAL_NAME[interval]}`} className="h-64 w-full">
+      <figure aria-label={`Revenue and orders in ${CODE} by ${interval}`} className="h-64 w-full">
         <ResponsiveContainer width="100%" height="100%">
           <ComposedChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
             <CartesianGrid stroke={CHART.grid} strokeDasharray="3 3" vertical={false} />
