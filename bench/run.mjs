@@ -28,7 +28,8 @@ const pg = require("pg")
 const USAGE = `Usage: npm run bench -- [options]
 
   --scenarios a,b     only these scenarios (default: all in bench/scenarios/ but the opt-in ones:
-                      flash-sale, analytics-reports, analytics-ingest, analytics-checkout)
+                      flash-sale, analytics-reports, analytics-ingest, analytics-checkout,
+                      recommendations)
   --duration N        seconds per load scenario (default 15)
   --connections N     autocannon connections (default 10)
   --rounds N          run the scenarios N times, report medians (default 2)
@@ -45,7 +46,7 @@ knobs are listed in BENCHMARKS.md ("Analytics").`
 const SCENARIO_ORDER = [
   "products-list", "products-list-no-region", "product-detail", "product-categories", "regions", "browse-while-ordering", "add-to-cart", "cart-complete",
   // Opt-in (named in --scenarios), Emporium only; analytics-reports and analytics-ingest load the 1M-event dataset when absent.
-  "analytics-reports", "analytics-ingest", "analytics-checkout",
+  "analytics-reports", "analytics-ingest", "analytics-checkout", "recommendations",
 ]
 const PORTS = { emporium: 9100, vanilla: 9101 }
 const WARMUP_REQUESTS = 200

@@ -97,6 +97,18 @@ export async function load(
   }
 }
 
+/** An empty error tally, for a scenario that runs several loads and reports them as one. */
+export function noErrors() {
+  return { count: 0, total: 0, non2xx: 0, connectionErrors: 0, timeouts: 0, statuses: {}, samples: [] }
+}
+
+/** Adds one load's errors to a tally; `label` prefixes the kept samples' bodies (e.g. the path). */
+export function addErrors(into, errors, label) {
+  for (const key of ["count", "total", "non2xx", "connectionErrors", "timeouts"]) into[key] += errors[key]
+  for (const [status, n] of Object.entries(errors.statuses)) into.statuses[status] = (into.statuses[status] ?? 0) + n
+  into.samples.push(...errors.samples.slice(0, 2).map((s) => (label ? { ...s, body: `${label}: ${s.body}` } : s)))
+}
+
 /** Percentile (nearest rank) of a list of numbers. */
 export function percentile(values, p) {
   if (!values.length) return null

@@ -1,7 +1,7 @@
 import { adminClient } from "../lib/admin.mjs"
 import { DATASET, ensureDataset } from "../lib/analytics.mjs"
 import { withDb } from "../lib/db.mjs"
-import { load, round } from "../lib/load.mjs"
+import { addErrors, load, noErrors, round } from "../lib/load.mjs"
 
 const CONNECTIONS = Number(process.env.BENCH_REPORT_CONNECTIONS || 4)
 const ROUTES = ["sales", "products", "categories", "funnel", "customers"]
@@ -69,7 +69,7 @@ export default {
   async run(ctx) {
     const duration = Number(process.env.BENCH_REPORT_DURATION || Math.min(ctx.options.duration, 10))
     const metrics = []
-    const errors = { count: 0, total: 0, non2xx: 0, connectionErrors: 0, timeouts: 0, statuses: {}, samples: [] }
+    const errors = noErrors()
     const perTarget = []
     for (const t of ctx.state.targets) {
       const label = `${t.route} ${t.range}`
@@ -91,13 +91,7 @@ export default {
         { key: `${key}_p99`, label: `${label}: latency p99 (ms)`, value: m.latency_p99, better: "lower" },
         { key: `${key}_rps`, label: `${label}: req/s (mean)`, value: m.rps_mean, better: "higher" }
       )
-      errors.count += out.errors.count
-      errors.total += out.errors.total
-      errors.non2xx += out.errors.non2xx
-      errors.connectionErrors += out.errors.connectionErrors
-      errors.timeouts += out.errors.timeouts
-      for (const [k, v] of Object.entries(out.errors.statuses)) errors.statuses[k] = (errors.statuses[k] ?? 0) + v
-      errors.samples.push(...out.errors.samples.slice(0, 2).map((s) => ({ ...s, body: `${t.path}: ${s.body}` })))
+      addErrors(errors, out.errors, t.path)
       perTarget.push({ ...t, metrics: out.metrics, raw: out.raw, errors: { count: out.errors.count, total: out.errors.total, statuses: out.errors.statuses } })
       ctx.log(`  ${label}: p50 ${m.latency_p50} ms, p95 ${m.latency_p95} ms, p99 ${m.latency_p99} ms, ${m.rps_mean} req/s, ${out.errors.count} of ${out.errors.total} failed`)
     }

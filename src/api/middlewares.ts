@@ -19,6 +19,9 @@ import { StoreTrackAnalyticsEvents } from "./store/analytics/events/validators"
 import { analyticsRateLimit } from "./store/analytics/rate-limit"
 import { trackProductSearch } from "./store/analytics/track-product-search"
 import { claimCheckoutStock } from "./store/carts/claim-checkout-stock"
+import { trackAddedToCart } from "./store/carts/track-added-to-cart"
+import { recommendationMiddlewares } from "./store/recommendations/middlewares"
+import { adminRecommendationMiddlewares } from "./admin/recommendations/middlewares"
 import { storeReadCache } from "./store/read-cache"
 import { StoreGetOrderStatus } from "./store/orders/[id]/status/validators"
 import { StoreCreateOrderStatusToken } from "./store/orders/status-token/validators"
@@ -139,6 +142,13 @@ export default defineMiddlewares({
       matcher: "/store/carts/:id/complete",
       middlewares: [claimCheckoutStock],
     },
+    {
+      method: ["POST"],
+      matcher: "/store/carts/:id/line-items",
+      middlewares: [trackAddedToCart],
+    },
+    ...recommendationMiddlewares,
+    ...adminRecommendationMiddlewares,
     {
       method: ["DELETE"],
       matcher: "/store/carts/:id/line-items/:line_id",

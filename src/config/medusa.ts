@@ -149,6 +149,7 @@ export function emporiumModules(env: Env): ModuleEntry[] {
         namespace: `${env.REDIS_PREFIX ?? ""}emporium:analytics`,
       },
     },
+    { resolve: "./src/modules/recommendation" },
   ]
 }
 

@@ -18,6 +18,7 @@ import { createDemoWarehouses, ensureDefaultShippingProfile } from "./seed/wareh
 import { reconcileStockLedger } from "../utils/stock-ledger"
 import { backfillAnalytics } from "../utils/analytics-backfill"
 import { analyticsService, isAnalyticsEnabled } from "../utils/analytics-facts"
+import { isRecommendationEnabled, recommendationService, startRecommendationRebuild } from "../utils/recommendations"
 
 /**
  * Seeds the Emporium demo store: regions, warehouses and shipping, a
@@ -94,11 +95,22 @@ export default async function seedDemoStore({ container }: ExecArgs) {
     analyticsFacts = `${imported.orders} orders and ${imported.registrations} registrations in the analytics reports`
   }
 
+  // Same for the recommendation models: the demo orders' purchases (at their backdated times),
+  // the catalogue's profiles, then every model, so product pages have lists from the first start.
+  let recommendationModels = "recommendations off"
+  if (isRecommendationEnabled(container)) {
+    logger.info("Building the recommendation models from the order history...")
+    const { wait } = await startRecommendationRebuild(container, { trigger: "seed", import_orders: true })
+    await wait
+    const counts = await recommendationService(container).counts()
+    recommendationModels = `${counts.signals} purchases and ${counts.bought_together_pairs} bought-together pairs in the recommendation models`
+  }
+
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1)
   logger.info(
     `Demo store seeded in ${seconds}s: ${Object.keys(regions).length} regions, ${taxRegionCount} tax regions, ` +
       `${Object.keys(warehouses).length} stock locations, ${categoryIds.size} categories, ${productCount} products, ` +
       `${variants.length} variants, ${inventoryLevelCount} inventory levels, ${customers.length} customers, ` +
-      `${orders.length} orders, ${analyticsFacts}`
+      `${orders.length} orders, ${analyticsFacts}, ${recommendationModels}`
   )
 }

@@ -3,6 +3,7 @@ import { STORE_CACHE_MODULE } from "../../modules/store-cache"
 import {
   carriesCredentials,
   isCacheableRoute,
+  isRecommendationList,
   matchesIfNoneMatch,
   PRIVATE_CACHE_CONTROL,
   requestKey,
@@ -50,7 +51,7 @@ export async function storeReadCache(req: MedusaRequest, res: MedusaResponse, ne
   }
 
   const stock = stockDependence(request)
-  const generation = await cache.currentGeneration(stock === "generation")
+  const generation = await cache.currentGeneration(stock === "generation", isRecommendationList(path))
   if (generation === undefined) return next()
   const key = requestKey(request)
   const cacheControl = cache.publicCacheControl

@@ -19,6 +19,7 @@ import type { ReportQuery, RunSql } from "./reports/types"
 import { MemoryRateLimiter, RedisRateLimiter, type RateDecision, type RateLimiter } from "./rate-limiter"
 import { registerAnalyticsSink } from "./sink"
 import { WRITE_EVENTS_SQL } from "./sql/write-events"
+import { emitProductEventsWritten, type WrittenProductEvent } from "./written-events"
 import {
   INSERT_REFUNDS_SQL,
   INSERT_REGISTRATIONS_SQL,
@@ -176,7 +177,10 @@ class EmporiumAnalyticsModuleService extends MedusaService({
 
   @InjectManager()
   protected async writeEvents(rows: EventRow[], @MedusaContext() sharedContext: Context<SqlEntityManager> = {}): Promise<void> {
-    await sharedContext.manager!.execute(WRITE_EVENTS_SQL, [JSON.stringify(rows)])
+    const [result] = await sharedContext.manager!.execute(WRITE_EVENTS_SQL, [JSON.stringify(rows)])
+    emitProductEventsWritten((result?.product_events ?? []) as WrittenProductEvent[], (error) =>
+      this.logger_.warn(`analytics: a product-event listener failed: ${(error as Error).message}`)
+    )
   }
 
   /** The session a cart's storefront events belong to, to credit its order to the right funnel. */

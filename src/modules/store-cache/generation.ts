@@ -6,11 +6,13 @@ import Redis from "ioredis"
  * their data was read, so an answer computed while a write was landing can never be served
  * after the write's invalidation: readers look under the new numbers and miss.
  *
- * Two counters: `catalog` (products, prices, categories, regions… everything) and `stock`
- * (inventory levels and reservations). Only answers that show stock depend on `stock`, so an
- * order — which reserves stock — leaves the category menu and stock-less product reads cached.
+ * Three counters: `catalog` (products, prices, categories, regions… everything), `stock`
+ * (inventory levels and reservations) and `recommendations` (the recommendation models). Only
+ * answers that show stock depend on `stock`, so an order — which reserves stock — leaves the
+ * category menu and stock-less product reads cached; only recommendation lists depend on
+ * `recommendations`.
  */
-export type GenerationScope = "catalog" | "stock"
+export type GenerationScope = "catalog" | "stock" | "recommendations"
 export type Generations = Record<GenerationScope, string>
 
 export interface CatalogGeneration {
@@ -21,9 +23,13 @@ export interface CatalogGeneration {
 
 /** One process: counters in memory. */
 export class LocalGeneration implements CatalogGeneration {
-  private readonly values: Record<GenerationScope, number> = { catalog: 0, stock: 0 }
+  private readonly values: Record<GenerationScope, number> = { catalog: 0, stock: 0, recommendations: 0 }
   async current(): Promise<Generations> {
-    return { catalog: String(this.values.catalog), stock: String(this.values.stock) }
+    return {
+      catalog: String(this.values.catalog),
+      stock: String(this.values.stock),
+      recommendations: String(this.values.recommendations),
+    }
   }
   async bump(scope: GenerationScope): Promise<void> {
     this.values[scope]++
@@ -47,13 +53,17 @@ export class RedisGeneration implements CatalogGeneration {
     })
     // A Redis outage must not take the store down: reads then bypass the cache (see current()).
     this.client.on("error", () => undefined)
-    this.keys = { catalog: `${namespace}:generation`, stock: `${namespace}:generation:stock` }
+    this.keys = {
+      catalog: `${namespace}:generation`,
+      stock: `${namespace}:generation:stock`,
+      recommendations: `${namespace}:generation:recommendations`,
+    }
   }
 
   /** Throws when Redis does not answer; the caller then serves uncached. */
   async current(): Promise<Generations> {
-    const [catalog, stock] = await this.client.mget(this.keys.catalog, this.keys.stock)
-    return { catalog: catalog ?? "0", stock: stock ?? "0" }
+    const [catalog, stock, recommendations] = await this.client.mget(this.keys.catalog, this.keys.stock, this.keys.recommendations)
+    return { catalog: catalog ?? "0", stock: stock ?? "0", recommendations: recommendations ?? "0" }
   }
 
   async bump(scope: GenerationScope): Promise<void> {

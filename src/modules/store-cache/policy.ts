@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto"
+import type { GenerationScope } from "./generation"
 
 /**
  * What the store read cache may cache, what a cached answer depends on, and which events make
@@ -15,6 +16,9 @@ const CACHEABLE_PATHS: RegExp[] = [
   /^\/store\/collections\/[^/]+$/,
   /^\/store\/regions$/,
   /^\/store\/regions\/[^/]+$/,
+  // Recommendation lists a product page or home page shows (not /me: it is per visitor).
+  /^\/store\/recommendations\/products\/[^/]+$/,
+  /^\/store\/recommendations\/trending$/,
 ]
 
 /** Request headers that change a catalogue answer: the sales channels and the translation. */
@@ -121,7 +125,9 @@ const STOCK_EVENT_PREFIXES = ["inventory.inventory-level.", "inventory.reservati
 const CATALOG_LINK_ENTITIES = ["Product", "Variant", "Price", "SalesChannel", "ApiKey", "Inventory", "StockLocation", "Region", "Tax", "Store", "Currency", "Translation"]
 
 /** Which generation an event bumps: none, the stock one, or the catalogue one (everything). */
-export function invalidationScope(eventName: string): "catalog" | "stock" | null {
+export function invalidationScope(eventName: string): GenerationScope | null {
+  // The recommendation module announces model changes (throttled); only its lists depend on them.
+  if (eventName.startsWith("recommendation.")) return "recommendations"
   if (/^Link[A-Z]/.test(eventName)) {
     const link = eventName.split(".")[0]
     return CATALOG_LINK_ENTITIES.some((entity) => link.includes(entity)) ? "catalog" : null
@@ -144,10 +150,17 @@ export function invalidationScope(eventName: string): "catalog" | "stock" | null
 export type StockDependence = "none" | "fresh" | "generation"
 
 export function stockDependence(request: Pick<ReadRequest, "path" | "query">): StockDependence {
+  // Lists leave out products out of stock: any stock change may change them.
+  if (isRecommendationList(request.path)) return "generation"
   if (!request.path.startsWith("/store/products")) return "none"
   const fields = new URLSearchParams(request.query).getAll("fields").join(",").toLowerCase()
   if (!fields.includes("inventory")) return "none"
   return fields.split("inventory_quantity").join("").includes("inventory") ? "generation" : "fresh"
+}
+
+/** A recommendation list: its answer depends on the recommendation models' generation too. */
+export function isRecommendationList(path: string): boolean {
+  return path.startsWith("/store/recommendations/")
 }
 
 /** `Cache-Control` for an anonymous catalogue answer a CDN may keep. */

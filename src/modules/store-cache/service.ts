@@ -59,6 +59,9 @@ type InjectedDependencies = {
  * Every event that may change the catalogue bumps the generation, in whichever process
  * emitted it; see policy.ts for which events and which routes.
  */
+/** What an invalidation of a narrower scope empties, as the admin widget says it. */
+const SCOPE_NOTES = { stock: "answers showing stock", recommendations: "recommendation lists" } as const
+
 export default class StoreCacheModuleService {
   protected readonly logger_: Logger
   protected readonly eventBus_: InterceptableEventBus
@@ -124,10 +127,11 @@ export default class StoreCacheModuleService {
    * generation that preceded its data. Undefined when the shared generation cannot be read
    * (Redis down): the request then bypasses the cache.
    */
-  async currentGeneration(readsStock = false): Promise<string | undefined> {
+  async currentGeneration(readsStock = false, readsRecommendations = false): Promise<string | undefined> {
     try {
-      const { catalog, stock } = await this.generation_.current()
-      return readsStock ? `${catalog}.${stock}` : catalog
+      const { catalog, stock, recommendations } = await this.generation_.current()
+      const base = readsStock ? `${catalog}.${stock}` : catalog
+      return readsRecommendations ? `${base}.r${recommendations}` : base
     } catch (error) {
       this.logger_.warn(`[store-cache] cannot read the catalogue generation, serving uncached: ${(error as Error).message}`)
       return undefined
@@ -179,7 +183,7 @@ export default class StoreCacheModuleService {
    */
   async invalidate(reason: string, scope: GenerationScope = "catalog"): Promise<void> {
     this.counters_.invalidations++
-    this.lastInvalidation_ = { at: new Date().toISOString(), reason: scope === "stock" ? `${reason} (answers showing stock)` : reason }
+    this.lastInvalidation_ = { at: new Date().toISOString(), reason: scope === "catalog" ? reason : `${reason} (${SCOPE_NOTES[scope]})` }
     await this.generation_.bump(scope)
     this.logger_.debug?.(`[store-cache] ${scope} generation bumped (${reason})`)
   }

@@ -4,7 +4,8 @@ const stepBit = `CASE i.name ${FUNNEL_STEPS.map((s) => `WHEN '${s.step}' THEN ${
 
 /**
  * One statement per batch: insert the events (a known `event_key` is skipped), then fold only
- * the rows really inserted into the daily counts and the session rollup. A redelivered batch
+ * the rows really inserted into the daily counts and the session rollup, and return the new
+ * product events (for the recommendation module, see written-events.ts). A redelivered batch
  * therefore changes nothing, and the rollups always agree with the events. The batch is one
  * JSON parameter; rows are grouped before each upsert because ON CONFLICT may touch a row once.
  * Ids are made here (`aevt_` + a random UUID's hex): Medusa's ULID generator costs ~30 µs an
@@ -24,7 +25,7 @@ inserted AS (
     customer_id, sales_channel_id, product_id, cart_id, order_id, properties
   FROM input
   ON CONFLICT (event_key) WHERE deleted_at IS NULL DO NOTHING
-  RETURNING name, occurred_at, session_key, customer_id, sales_channel_id
+  RETURNING id, name, occurred_at, session_key, customer_id, sales_channel_id, anonymous_id, product_id
 ),
 daily AS (
   INSERT INTO analytics_event_daily (id, day, name, sales_channel_id, count)
@@ -54,5 +55,9 @@ sessions AS (
     updated_at = now()
   RETURNING 1
 )
-SELECT (SELECT count(*) FROM inserted)::int AS inserted
+SELECT (SELECT count(*) FROM inserted)::int AS inserted,
+  (SELECT coalesce(jsonb_agg(jsonb_build_object('id', id, 'name', name, 'occurred_at', occurred_at,
+     'session_key', session_key, 'customer_id', customer_id, 'anonymous_id', anonymous_id,
+     'sales_channel_id', sales_channel_id, 'product_id', product_id)), '[]'::jsonb)
+   FROM inserted WHERE product_id IS NOT NULL) AS product_events
 `

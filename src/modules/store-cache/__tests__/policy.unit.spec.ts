@@ -2,6 +2,7 @@ import {
   carriesCredentials,
   invalidationScope,
   isCacheableRoute,
+  isRecommendationList,
   matchesIfNoneMatch,
   stockDependence,
   requestKey,
@@ -96,5 +97,17 @@ describe("store read cache policy", () => {
     expect(dependence("/store/products", "limit=20&region_id=reg_1")).toBe("none")
     expect(dependence("/store/products", "fields=*variants.calculated_price")).toBe("none")
     expect(dependence("/store/product-categories", "fields=inventory")).toBe("none")
+  })
+
+  it("caches the shared recommendation lists under the stock and recommendation generations, never a visitor's own", () => {
+    expect(isCacheableRoute("GET", "/store/recommendations/products/prod_1")).toBe(true)
+    expect(isCacheableRoute("GET", "/store/recommendations/trending")).toBe(true)
+    expect(isCacheableRoute("GET", "/store/recommendations/me")).toBe(false)
+    expect(isCacheableRoute("POST", "/store/recommendations/events")).toBe(false)
+    expect(isRecommendationList("/store/recommendations/trending")).toBe(true)
+    expect(isRecommendationList("/store/products/prod_1")).toBe(false)
+    // Lists leave out what is out of stock, whatever the fields asked.
+    expect(stockDependence({ path: "/store/recommendations/trending", query: "limit=5" })).toBe("generation")
+    expect(invalidationScope("recommendation.updated")).toBe("recommendations")
   })
 })

@@ -1,9 +1,9 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
 import { EMPORIUM_ANALYTICS_MODULE } from "../../../../modules/analytics"
 import type { TrackInput } from "../../../../modules/analytics/events"
 import type EmporiumAnalyticsModuleService from "../../../../modules/analytics/service"
 import { keySalesChannel } from "../../publishable-key"
+import { batchCustomer } from "../batch-visitor"
 import type { StoreAnalyticsEventType, StoreTrackAnalyticsEventsType } from "./validators"
 
 /**
@@ -12,11 +12,8 @@ import type { StoreAnalyticsEventType, StoreTrackAnalyticsEventsType } from "./v
  * never a value from the body, so nobody can record events as someone else.
  */
 export async function POST(req: AuthenticatedMedusaRequest<StoreTrackAnalyticsEventsType>, res: MedusaResponse) {
-  const customerId = req.auth_context?.actor_type === "customer" ? req.auth_context.actor_id : null
   const { events } = req.validatedBody
-  if (!customerId && events.some((e) => !e.anonymous_id)) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, "anonymous_id is required on every event unless a customer is logged in")
-  }
+  const customerId = batchCustomer(req, events)
   // A publishable key for one sales channel attributes the batch to it (several: left open).
   const salesChannelId = keySalesChannel(req) ?? null
 

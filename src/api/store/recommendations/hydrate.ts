@@ -1,0 +1,129 @@
+import type { MedusaRequest } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys, getVariantAvailability, MedusaError, QueryContext } from "@medusajs/framework/utils"
+import { wrapProductsWithTaxPrices } from "@medusajs/medusa/api/store/products/helpers"
+import {
+  prepareInventoryQuantityFields,
+  wrapVariantsWithInventoryQuantityForSalesChannel,
+} from "@medusajs/medusa/api/utils/middlewares/index"
+import type { Candidate } from "../../../modules/recommendation/candidates"
+
+type EligibilityRow = {
+  id: string
+  sales_channels?: { id: string }[] | null
+  variants?: { id: string; manage_inventory: boolean | null; allow_backorder: boolean | null }[] | null
+}
+
+type StoreRequest = MedusaRequest & {
+  pricingContext?: Record<string, unknown>
+  publishable_key_context?: { sales_channel_ids?: string[] }
+}
+
+/** The sales channels the request may see: those of its publishable key (set by filterByValidSalesChannels). */
+function requestChannels(req: StoreRequest): string[] {
+  const value = req.filterableFields?.sales_channel_id
+  if (Array.isArray(value)) return value as string[]
+  return typeof value === "string" ? [value] : []
+}
+
+/**
+ * The product a list is anchored on must be one this storefront may show: published and in the
+ * key's sales channels (stock does not matter, its page can still be open). Otherwise 404, the
+ * answer GET /store/products/:id gives.
+ */
+export async function assertVisibleProduct(req: StoreRequest, productId: string): Promise<void> {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const channels = requestChannels(req)
+  const { data } = await query.graph({
+    entity: "product",
+    fields: ["id", "sales_channels.id"],
+    filters: { id: productId, status: "published" },
+  })
+  const product = data[0] as EligibilityRow | undefined
+  const visible = product && (!channels.length || (product.sales_channels ?? []).some((sc) => channels.includes(sc.id)))
+  if (!visible) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Product with id: ${productId} was not found`)
+  }
+}
+
+/**
+ * Keeps the candidates a shopper can buy here, in order: published, sold in the request's sales
+ * channel, and in stock there (a variant that is not inventory-managed, allows backorders, or
+ * has stock available in the channel's locations).
+ */
+async function eligibleIds(req: StoreRequest, ids: string[]): Promise<Set<string>> {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const channels = requestChannels(req)
+  const { data } = await query.graph({
+    entity: "product",
+    fields: ["id", "sales_channels.id", "variants.id", "variants.manage_inventory", "variants.allow_backorder"],
+    filters: { id: ids, status: "published" },
+  })
+  const rows = (data as unknown as EligibilityRow[]).filter(
+    (p) => !channels.length || (p.sales_channels ?? []).some((sc) => channels.includes(sc.id))
+  )
+  const eligible = new Set<string>()
+  const managed: string[] = []
+  for (const product of rows) {
+    const variants = product.variants ?? []
+    if (variants.some((v) => !v.manage_inventory || v.allow_backorder)) {
+      eligible.add(product.id)
+    } else {
+      managed.push(...variants.map((v) => v.id))
+    }
+  }
+  if (managed.length) {
+    const available = new Set<string>()
+    // With no channel on the key Medusa could not compute availability either; nothing is in stock.
+    for (const channel of channels) {
+      const availability = await getVariantAvailability(query, { variant_ids: managed, sales_channel_id: channel })
+      for (const [variantId, { availability: quantity }] of Object.entries(availability)) {
+        if ((quantity ?? 0) > 0) available.add(variantId)
+      }
+    }
+    for (const product of rows) {
+      if ((product.variants ?? []).some((v) => available.has(v.id))) eligible.add(product.id)
+    }
+  }
+  return eligible
+}
+
+export type RecommendedProduct = Record<string, unknown> & { recommendation: { score: number | null; reason: Candidate["reason"] } }
+
+/**
+ * The first `limit` eligible candidates as GET /store/products returns products (the `fields`
+ * asked for, prices for the region, taxes, `inventory_quantity`), each with its score and reason.
+ */
+export async function recommendedProducts(req: StoreRequest, candidates: Candidate[], limit: number): Promise<RecommendedProduct[]> {
+  if (!candidates.length) return []
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const eligible = await eligibleIds(req, candidates.map((c) => c.product_id))
+  const chosen = candidates.filter((c) => eligible.has(c.product_id)).slice(0, limit)
+  if (!chosen.length) return []
+
+  const { fields, withInventoryQuantity } = prepareInventoryQuantityFields(req.queryConfig.fields, { relation: "variants" })
+  const context: Record<string, unknown> = {}
+  if (req.pricingContext && Object.keys(req.pricingContext).length) {
+    context.variants = { calculated_price: QueryContext(req.pricingContext) }
+  }
+  const { data } = await query.graph(
+    { entity: "product", fields, filters: { id: chosen.map((c) => c.product_id) }, context },
+    { locale: (req as MedusaRequest & { locale?: string }).locale }
+  )
+  const products = data as Record<string, unknown>[]
+  if (withInventoryQuantity) {
+    await wrapVariantsWithInventoryQuantityForSalesChannel(
+      req as never,
+      products.flatMap((p) => (p.variants as { id: string }[] | undefined) ?? [])
+    )
+  }
+  await wrapProductsWithTaxPrices(req as never, products as never)
+  const byId = new Map(products.map((p) => [p.id as string, p]))
+  return chosen
+    .filter((c) => byId.has(c.product_id))
+    .map((c) => ({ ...byId.get(c.product_id)!, recommendation: { score: c.score, reason: c.reason } }))
+}
+
+/** Candidates asked of a model: enough to survive the catalogue filters, and the pinned ones. */
+export function candidatePool(limit: number): number {
+  return Math.min(200, limit * 3 + 10)
+}
