@@ -133,18 +133,26 @@ export class RecommendationEngine {
    * unless replenishable.
    */
   async personalized(run: RunSql, customerId: string | null, anonymousId: string | null, limit: number): Promise<Candidate[]> {
-    type HistoryRow = { product_id: string; weight: number; owned: boolean }
+    type HistoryRow = { product_id: string; weight: number | null; owned: boolean }
     const history =
       customerId || anonymousId
-        ? await run<HistoryRow>(HISTORY_SQL, [customerId, anonymousId, this.settings.history_size, this.settings.history_half_life_hours])
+        ? await run<HistoryRow>(HISTORY_SQL, [
+            customerId,
+            anonymousId,
+            this.settings.history_size,
+            this.settings.history_half_life_hours,
+            customerId,
+            anonymousId,
+          ])
         : []
     const owned = new Set(history.filter((h) => h.owned).map((h) => h.product_id))
     const found: Candidate[] = []
-    if (history.length) {
+    // Old purchases (no weight) only exclude; the recent interactions lead to neighbours.
+    if (history.some((h) => h.weight !== null)) {
       const rows = await run<{ product_id: string; score: number; because: string; kind: "bought_together" | "also_viewed" }>(
         PERSONALIZED_SQL,
         [
-          JSON.stringify(history.map((h) => ({ product_id: h.product_id, weight: Number(h.weight), owned: !!h.owned }))),
+          JSON.stringify(history.map((h) => ({ product_id: h.product_id, weight: Number(h.weight ?? 0), owned: !!h.owned }))),
           this.settings.shrinkage,
           this.settings.bought_together_weight,
           this.settings.also_viewed_weight,
@@ -192,9 +200,8 @@ export class RecommendationEngine {
   }
 
   async pruneSessionItems(run: RunSql): Promise<number> {
-    const [row] = await run<{ n: number }>(`WITH d AS (${PRUNE_SESSION_ITEMS_SQL} RETURNING 1) SELECT count(*)::int AS n FROM d`, [
-      this.settings.also_viewed_window_hours * 3600,
-    ])
+    const window = this.settings.also_viewed_window_hours * 3600
+    const [row] = await run<{ n: number }>(`WITH d AS (${PRUNE_SESSION_ITEMS_SQL} RETURNING 1) SELECT count(*)::int AS n FROM d`, [window, window])
     return Number(row?.n ?? 0)
   }
 

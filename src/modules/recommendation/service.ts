@@ -232,14 +232,22 @@ export default class RecommendationModuleService extends MedusaService({
         throw new MedusaError(MedusaError.Types.CONFLICT, `a rebuild is already running (${build.id}, step ${build.step ?? "starting"})`)
       }
     }
-    return this.createRecommendationBuilds({
-      trigger,
-      status: "running",
-      step: BUILD_STEPS[0],
-      steps_done: 0,
-      steps_total: BUILD_STEPS.length,
-      started_at: new Date(),
-    })
+    try {
+      return await this.createRecommendationBuilds({
+        trigger,
+        status: "running",
+        step: BUILD_STEPS[0],
+        steps_done: 0,
+        steps_total: BUILD_STEPS.length,
+        started_at: new Date(),
+      })
+    } catch (error) {
+      // Another process opened one between the check and the insert (the index on running builds).
+      if (/unique|duplicate|already exists/i.test((error as Error).message)) {
+        throw new MedusaError(MedusaError.Types.CONFLICT, "a rebuild is already running")
+      }
+      throw error
+    }
   }
 
   async noteBuildProgress(buildId: string, step: BuildStep): Promise<void> {

@@ -2,7 +2,10 @@ import { model } from "@medusajs/framework/utils"
 
 export const BUILD_STATUSES = ["running", "succeeded", "failed"] as const
 
-/** One full rebuild of the models: its progress while it runs, its counts when done. */
+/**
+ * One full rebuild of the models: its progress while it runs, its counts when done. The
+ * migration adds a unique index on running builds: two processes cannot run one each.
+ */
 const RecommendationBuild = model
   .define("recommendation_build", {
     id: model.id({ prefix: "rbld" }).primaryKey(),

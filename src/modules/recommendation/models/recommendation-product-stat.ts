@@ -19,6 +19,7 @@ const RecommendationProductStat = model
     view_count: model.number().default(0),
     cart_count: model.number().default(0),
     purchase_count: model.number().default(0),
+    /** double precision in the migration (DML's float is `real`, too coarse for a growing log). */
     trend_log: model.float().nullable(),
     last_signal_at: model.dateTime().nullable(),
   })

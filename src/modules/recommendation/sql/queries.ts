@@ -80,28 +80,40 @@ LIMIT ?`
 
 /**
  * A visitor's recent interactions (customer id or anonymous id), each product's weight decayed
- * by age, and whether it was bought (and cannot be bought again, i.e. is not replenishable).
- * Parameters: customer id, anonymous id, history size, half-life (hours).
+ * by age, and the products the visitor bought (and cannot buy again, i.e. not replenishable).
+ * Purchases are read over the whole history, not only the recent rows: one long browsing
+ * session would otherwise push a purchase out of the window and bring the product back. A
+ * product bought before the recent rows comes with a null weight (it leads to nothing).
+ * Parameters: customer id, anonymous id, history size, half-life (hours), customer id, anonymous id.
  */
 export const HISTORY_SQL = `
 WITH recent AS (
-  SELECT product_id, kind, weight, occurred_at FROM recommendation_signal
+  SELECT product_id, weight, occurred_at FROM recommendation_signal
   WHERE deleted_at IS NULL AND (customer_id = ? OR anonymous_id = ?)
   ORDER BY occurred_at DESC
   LIMIT ?
+),
+decayed AS (
+  SELECT product_id, sum(weight * power(2::float8, -extract(epoch FROM now() - occurred_at) / (3600.0 * ?))) AS weight
+  FROM recent
+  GROUP BY product_id
+),
+bought AS (
+  SELECT DISTINCT product_id FROM recommendation_signal
+  WHERE deleted_at IS NULL AND kind = 'purchase' AND (customer_id = ? OR anonymous_id = ?)
 )
-SELECT r.product_id,
-  sum(r.weight * power(2::float8, -extract(epoch FROM now() - r.occurred_at) / (3600.0 * ?))) AS weight,
-  bool_or(r.kind = 'purchase') AND NOT coalesce(bool_or(p.replenishable), false) AS owned
-FROM recent r
-LEFT JOIN recommendation_product p ON p.product_id = r.product_id AND p.deleted_at IS NULL
-GROUP BY r.product_id`
+SELECT coalesce(d.product_id, b.product_id) AS product_id, d.weight,
+  b.product_id IS NOT NULL AND NOT coalesce(p.replenishable, false) AS owned
+FROM decayed d
+FULL JOIN bought b ON b.product_id = d.product_id
+LEFT JOIN recommendation_product p ON p.product_id = coalesce(d.product_id, b.product_id) AND p.deleted_at IS NULL`
 
 /**
  * Item-based collaborative filtering: every neighbour of the visitor's products, by both
  * co-occurrence models, weighted by how much the visitor engaged with the product that led to
  * it. Keeps the strongest "because" for the reason. Parameters: history (JSON [{product_id,
- * weight}]), shrinkage, bought-together weight, also-viewed weight, minimum support, limit.
+ * weight, owned}]; a weight of 0 only excludes an owned product), shrinkage, bought-together
+ * weight, also-viewed weight, minimum support, limit.
  */
 export const PERSONALIZED_SQL = `
 WITH history AS (
@@ -117,6 +129,7 @@ contributions AS (
   FROM history h
   CROSS JOIN params
   JOIN recommendation_pair p ON p.product_id = h.product_id AND p.deleted_at IS NULL AND p.support >= params.min_support
+    AND h.weight > 0
   JOIN recommendation_product_stat sa ON sa.product_id = p.product_id AND sa.deleted_at IS NULL
   JOIN recommendation_product_stat sb ON sb.product_id = p.related_id AND sb.deleted_at IS NULL
 )

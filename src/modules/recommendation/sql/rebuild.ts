@@ -79,7 +79,11 @@ export const REBUILD_BOUGHT_TOGETHER_SQL = [
 
 /**
  * Co-views within sessions, each product counted at its first view in the session; then the
- * session items still inside the window, which the incremental path pairs new views with.
+ * session items the incremental path needs: every product of each session with a view inside
+ * the window. New views pair with those within the window of their first view, and a product
+ * viewed again is recognised as not new. Keeping only the products last viewed inside the window
+ * would forget an active session's earlier products: a product viewed again would start the
+ * session over, counting it twice and pairing it with products the rebuild does not pair it with.
  * Parameters: window (seconds), K, window (seconds).
  */
 export const REBUILD_ALSO_VIEWED_SQL = [
@@ -96,13 +100,27 @@ export const REBUILD_ALSO_VIEWED_SQL = [
      GROUP BY 1, 2
    ),${KEEP_TOP_K("also_viewed", "session_count")}`,
   `DELETE FROM recommendation_session_item`,
-  `INSERT INTO recommendation_session_item (id, session_key, product_id, first_at)
-   SELECT 'rses_' || replace(gen_random_uuid()::text, '-', ''), session_key, product_id, min(occurred_at)
-   FROM recommendation_signal
-   WHERE kind = 'view' AND session_key IS NOT NULL AND deleted_at IS NULL
-   GROUP BY session_key, product_id
-   HAVING max(occurred_at) >= now() - make_interval(secs => ?)`,
+  `WITH active AS (
+     SELECT DISTINCT session_key FROM recommendation_signal
+     WHERE kind = 'view' AND session_key IS NOT NULL AND deleted_at IS NULL
+       AND occurred_at >= now() - make_interval(secs => ?)
+   )
+   INSERT INTO recommendation_session_item (id, session_key, product_id, first_at)
+   SELECT 'rses_' || replace(gen_random_uuid()::text, '-', ''), s.session_key, s.product_id, min(s.occurred_at)
+   FROM recommendation_signal s
+   JOIN active a ON a.session_key = s.session_key
+   WHERE s.kind = 'view' AND s.deleted_at IS NULL
+   GROUP BY s.session_key, s.product_id`,
 ]
 
-/** Session items older than the window can no longer pair with a new view. Parameters: window (s). */
-export const PRUNE_SESSION_ITEMS_SQL = `DELETE FROM recommendation_session_item WHERE first_at < now() - make_interval(secs => ?)`
+/**
+ * Drops the session items of sessions with no view inside the window (the rebuild's rule above):
+ * an item older than the window no longer pairs, but while its session is active it still marks
+ * its product as seen there. Parameters: window (s), twice.
+ */
+export const PRUNE_SESSION_ITEMS_SQL = `DELETE FROM recommendation_session_item si
+WHERE si.first_at < now() - make_interval(secs => ?)
+  AND si.session_key NOT IN (
+    SELECT session_key FROM recommendation_signal
+    WHERE kind = 'view' AND session_key IS NOT NULL AND deleted_at IS NULL
+      AND occurred_at >= now() - make_interval(secs => ?))`
