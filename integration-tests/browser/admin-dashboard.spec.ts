@@ -4,7 +4,9 @@
  * Chromium logs in to the dashboard and sees the product list. A second start
  * must reuse the data and skip build, migrations and seed; on it, the analytics page
  * charts the demo store's orders with the numbers the analytics API reports, in the browser's
- * time zone (New York here, so a zone other than UTC is proven end to end).
+ * time zone (New York here, so a zone other than UTC is proven end to end). The same server then
+ * serves the recommendations check: the merchant rebuilds the models from the Recommendations
+ * page and pins/excludes on a product page, and the store API follows.
  */
 import fs from "fs"
 import os from "os"
@@ -12,9 +14,16 @@ import path from "path"
 import Medusa from "@medusajs/js-sdk"
 import { chromium, type Browser, type Locator, type Page } from "playwright-core"
 import { spawn } from "child_process"
-import { freePort, ROOT, startEngine, stopEngine } from "../helpers/npm-start"
+import { freePort, ROOT, startEngine, stopEngine, type Started } from "../helpers/npm-start"
 
 jest.setTimeout(15 * 60_000)
+
+declare global {
+  interface Window {
+    /** Progress lines the Recommendations page rendered during a rebuild (recorded by the test). */
+    rebuildSteps?: string[]
+  }
+}
 
 // A leading "-" once made `medusa user` read the password as a flag and create no user.
 const ADMIN = { email: "smoke-admin@emporium.test", password: "-smoke-test-password-1" }
@@ -52,6 +61,8 @@ describe("npm start with no configuration, then the admin dashboard in Chromium"
   let env: NodeJS.ProcessEnv
   let port: number
   let browser: Browser | undefined
+  /** The second start's server, left running for the recommendations test (saves a restart). */
+  let secondStart: Started | undefined
 
   const launch = async () =>
     (browser ??= await chromium.launch({
@@ -89,6 +100,7 @@ describe("npm start with no configuration, then the admin dashboard in Chromium"
   })
 
   afterAll(async () => {
+    if (secondStart) await stopEngine(secondStart)
     await browser?.close()
   })
 
@@ -139,6 +151,7 @@ describe("npm start with no configuration, then the admin dashboard in Chromium"
 
   it("second start reuses the data: no build, no migrations, no seed; the analytics page charts the demo orders", async () => {
     const engine = await startEngine(env)
+    let passed = false
     try {
       const output = engine.output()
       expect(output).toContain("build is current: skipping `medusa build`")
@@ -287,6 +300,171 @@ describe("npm start with no configuration, then the admin dashboard in Chromium"
       }
       expect(await page.getByRole("link", { name: "Open analytics" }).getAttribute("href")).toBe("/app/analytics")
       await page.screenshot({ path: path.join(os.tmpdir(), "analytics-today.png") })
+      passed = true
+    } finally {
+      // Kept running for the recommendations test, which stops it; stopped now if this one failed.
+      if (passed) secondStart = engine
+      else expect(await stopEngine(engine)).toBe(130)
+    }
+  })
+
+  it("recommendations: the merchant rebuilds the models with live progress, then pins and excludes on a product page; the store API follows", async () => {
+    // The second start's server when that test passed; otherwise a start of our own (data reused).
+    const engine = secondStart ?? (await startEngine(env))
+    secondStart = undefined
+    try {
+      const key = engine.output().match(/Publishable key (pk_\w+)/)?.[1]
+      expect(key).toBeDefined()
+      type StoreList = { products: { id: string; title: string; recommendation: { score: number | null; reason: { type: string } } }[] }
+      const boughtTogether = async (productId: string): Promise<StoreList["products"]> => {
+        const res = await fetch(`http://localhost:${port}/store/recommendations/products/${productId}?type=bought_together&limit=10&fields=id,title`, {
+          headers: { "x-publishable-api-key": key! },
+        })
+        expect(res.status).toBe(200)
+        return ((await res.json()) as StoreList).products
+      }
+      /** Polls the store list until `check` holds (rule changes reach the store read cache through the event bus). */
+      const storeListUntil = async (productId: string, check: (ids: string[]) => boolean): Promise<string[]> => {
+        let ids: string[] = []
+        for (let i = 0; i < 40; i++) {
+          ids = (await boughtTogether(productId)).map((p) => p.id)
+          if (check(ids)) return ids
+          await new Promise((r) => setTimeout(r, 250))
+        }
+        return ids
+      }
+
+      const page = await (await launch()).newPage({ locale: LOCALE, viewport: { width: 1440, height: 1000 } })
+      await logIn(page)
+      const adminGet = async <T>(pathAndQuery: string): Promise<T> => {
+        const res = await page.request.get(`http://localhost:${port}${pathAndQuery}`)
+        expect(res.status()).toBe(200)
+        return (await res.json()) as T
+      }
+      type Status = {
+        counts: Record<string, number>
+        last_build: { id: string; status: string; trigger: string } | null
+        builds: { id: string }[]
+      }
+
+      // The seed built the models from the demo orders: the page shows the API's numbers.
+      const before = await adminGet<Status>("/admin/recommendations/status")
+      expect(before.counts.signals).toBeGreaterThan(0)
+      expect(before.counts.bought_together_pairs).toBeGreaterThan(0)
+      await page.goto(`http://localhost:${port}/app/orders`)
+      await page.getByRole("link", { name: "Recommendations", exact: true }).first().click()
+      await page.waitForURL((url) => url.pathname === "/app/recommendations")
+      await expect(page.getByRole("heading", { name: "Recommendations", exact: true }).waitFor({ timeout: 60_000 })).resolves.toBeUndefined()
+      expect(await tileLines(page, "Signals")).toContain(count(before.counts.signals))
+      expect(await tileLines(page, "Bought-together pairs")).toContain(count(before.counts.bought_together_pairs))
+      expect(await tileLines(page, "Products")).toContain(count(before.counts.products))
+      expect(await page.getByRole("group", { name: "Last build" }).innerText()).toMatch(/Succeeded[\s\S]*took/)
+
+      // "Rebuild now" with the order history: progress step by step, then the result and a new build row.
+      // Every progress line the page renders is recorded (a small store rebuilds in a second or two).
+      await page.evaluate(() => {
+        const seen: string[] = (window.rebuildSteps = [])
+        new MutationObserver(() => {
+          const text = document.querySelector('[aria-label="Rebuild progress"]')?.textContent
+          if (text && seen[seen.length - 1] !== text) seen.push(text)
+        }).observe(document.body, { subtree: true, childList: true, characterData: true })
+      })
+      await page.getByRole("checkbox", { name: "Also import order history" }).click()
+      const [started] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith("/admin/recommendations/rebuild") && r.request().method() === "POST"),
+        page.getByRole("button", { name: "Rebuild now" }).click(),
+      ])
+      expect(started.status()).toBe(202)
+      expect(JSON.parse(started.request().postData() ?? "{}")).toEqual({ import_orders: true })
+      const buildId = ((await started.json()) as { build: { id: string } }).build.id
+      await expect(page.getByText(/^Rebuild finished in /).waitFor({ timeout: 120_000 })).resolves.toBeUndefined()
+      // The 202's build is running, so its first step shows at once; polling shows the later ones.
+      const steps = await page.evaluate(() => window.rebuildSteps ?? [])
+      expect(steps.length).toBeGreaterThan(0)
+      for (const step of steps) expect(step).toMatch(/^Step \d+ of \d+: \S/)
+      expect(steps[0]).toMatch(/^Step 1 of \d+: Reading the catalogue/)
+      const after = await adminGet<Status>("/admin/recommendations/status")
+      expect(after.last_build).toMatchObject({ id: buildId, status: "succeeded", trigger: "admin" })
+      await expect(page.getByRole("region", { name: "Recent builds" }).getByRole("row").nth(1).getByText("Succeeded").waitFor({ timeout: 10_000 })).resolves.toBeUndefined()
+      expect(await page.getByRole("region", { name: "Recent builds" }).getByRole("row").nth(1).innerText()).toContain("Admin")
+      expect(await tileLines(page, "Signals")).toContain(count(after.counts.signals))
+      await page.setViewportSize({ width: 1440, height: 2000 })
+      await page.screenshot({ path: path.join(os.tmpdir(), "rec-page.png") })
+      await page.setViewportSize({ width: 1440, height: 1000 })
+
+      // A product with at least two bought-together products the storefront can sell: from an
+      // order of three or more products.
+      const { orders } = await adminGet<{ orders: { items: { product_id: string | null }[] }[] }>(
+        "/admin/orders?fields=id,items.product_id&limit=100&order=-created_at"
+      )
+      let anchor: string | undefined
+      let original: StoreList["products"] = []
+      for (const order of orders) {
+        const ids = [...new Set(order.items.map((i) => i.product_id).filter((id): id is string => !!id))]
+        if (ids.length < 3) continue
+        original = await boughtTogether(ids[0])
+        if (original.length >= 2) {
+          anchor = ids[0]
+          break
+        }
+      }
+      expect(anchor).toBeDefined()
+      const [first, second] = original
+      expect(first.recommendation.reason.type).toBe("bought_together")
+
+      // The product page's Recommendations section lists the model's ranking with reasons.
+      await page.goto(`http://localhost:${port}/app/products/${anchor}`)
+      const widget = page.getByRole("region", { name: "Recommendations" })
+      await expect(widget.getByRole("tab", { name: /^Bought together \(\d+\)$/ }).waitFor({ timeout: 60_000 })).resolves.toBeUndefined()
+      const row = (title: string) => widget.getByRole("row").filter({ has: page.getByRole("link", { name: title, exact: true }) })
+      await expect(row(second.title).waitFor({ timeout: 30_000 })).resolves.toBeUndefined()
+      expect(await row(first.title).innerText()).toMatch(/bought together in \d+ orders?/)
+
+      // Pin the storefront's second product: it leads the list, in the widget and the store API.
+      await row(second.title).getByRole("button", { name: "Pin", exact: true }).click()
+      await expect(row(second.title).getByRole("button", { name: "Remove rule" }).waitFor({ timeout: 30_000 })).resolves.toBeUndefined()
+      expect(await row(second.title).innerText()).toMatch(/#1\s*Pinned/)
+      expect(await storeListUntil(anchor!, (ids) => ids[0] === second.id)).toEqual(
+        expect.arrayContaining([second.id, first.id])
+      )
+      expect((await boughtTogether(anchor!))[0]).toMatchObject({ id: second.id, recommendation: { score: null, reason: { type: "pinned" } } })
+
+      // Exclude the first: hidden in the widget and gone from the store API.
+      await row(first.title).getByRole("button", { name: "Exclude", exact: true }).click()
+      await expect(row(first.title).getByText("Excluded", { exact: true }).waitFor({ timeout: 30_000 })).resolves.toBeUndefined()
+      const withoutFirst = await storeListUntil(anchor!, (ids) => !ids.includes(first.id))
+      expect(withoutFirst).not.toContain(first.id)
+      expect(withoutFirst[0]).toBe(second.id)
+      await widget.screenshot({ path: path.join(os.tmpdir(), "rec-widget.png") })
+
+      // "Remove rule" on the exclusion brings the product back.
+      await row(first.title).getByRole("button", { name: "Remove rule" }).click()
+      await expect(row(first.title).getByRole("button", { name: "Exclude", exact: true }).waitFor({ timeout: 30_000 })).resolves.toBeUndefined()
+      expect(await storeListUntil(anchor!, (ids) => ids.includes(first.id))).toContain(first.id)
+
+      // The Recommendations page lists the product-page pin; deleting it there restores the model's order.
+      await page.goto(`http://localhost:${port}/app/recommendations`)
+      const rules = page.getByRole("region", { name: "Pins and exclusions" })
+      const pinRow = rules.getByRole("row").filter({ has: page.getByRole("link", { name: second.title, exact: true }) })
+      await expect(pinRow.waitFor({ timeout: 30_000 })).resolves.toBeUndefined()
+      expect(await pinRow.innerText()).toContain("Pinned")
+      await pinRow.getByRole("button", { name: "Delete" }).click()
+      await expect(rules.getByText(/^No rules yet/).waitFor({ timeout: 30_000 })).resolves.toBeUndefined()
+      expect(await storeListUntil(anchor!, (ids) => ids[0] === first.id)).toEqual(original.map((p) => p.id))
+
+      // A list-wide rule from the form: pin a product to Trending on every page.
+      await rules.getByRole("searchbox", { name: "Product for the rule" }).fill(second.title)
+      await rules.getByRole("option").filter({ hasText: second.title }).first().click()
+      await rules.getByRole("button", { name: "Add rule" }).click()
+      const trendingRow = rules.getByRole("row").filter({ hasText: "Every page" })
+      await expect(trendingRow.waitFor({ timeout: 30_000 })).resolves.toBeUndefined()
+      expect(await trendingRow.innerText()).toMatch(/Trending[\s\S]*Every page[\s\S]*Pinned/)
+      const { rules: stored } = await adminGet<{ rules: { list: string; anchor_product_id: string | null; product_id: string; action: string }[] }>(
+        "/admin/recommendations/rules"
+      )
+      expect(stored).toEqual([expect.objectContaining({ list: "trending", anchor_product_id: null, product_id: second.id, action: "pin" })])
+      await trendingRow.getByRole("button", { name: "Delete" }).click()
+      await expect(rules.getByText(/^No rules yet/).waitFor({ timeout: 30_000 })).resolves.toBeUndefined()
     } finally {
       expect(await stopEngine(engine)).toBe(130)
     }
