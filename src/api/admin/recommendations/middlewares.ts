@@ -1,4 +1,5 @@
 import { validateAndTransformBody, validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
+import { syncCategoryProductProfiles } from "./sync-category-products"
 import {
   AdminCreateRecommendationRule,
   AdminListRecommendationRules,
@@ -15,4 +16,6 @@ export const adminRecommendationMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/recommendations/products/:id",
     middlewares: [validateAndTransformQuery(AdminProductRecommendationsQuery, {})],
   },
+  // Not a recommendation route: Medusa's category page links products without an event.
+  { method: ["POST"], matcher: "/admin/product-categories/:id/products", middlewares: [syncCategoryProductProfiles] },
 ]
