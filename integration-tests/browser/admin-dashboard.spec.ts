@@ -382,7 +382,7 @@ describe("npm start with no configuration, then the admin dashboard in Chromium"
       const steps = await page.evaluate(() => window.rebuildSteps ?? [])
       expect(steps.length).toBeGreaterThan(0)
       for (const step of steps) expect(step).toMatch(/^Step \d+ of \d+: \S/)
-      expect(steps[0]).toMatch(/^Step 1 of \d+: Reading the catalogue/)
+      expect(steps[0]).toMatch(/^Step 1 of \d+: Importing the order history/)
       const after = await adminGet<Status>("/admin/recommendations/status")
       expect(after.last_build).toMatchObject({ id: buildId, status: "succeeded", trigger: "admin" })
       await expect(page.getByRole("region", { name: "Recent builds" }).getByRole("row").nth(1).getByText("Succeeded").waitFor({ timeout: 10_000 })).resolves.toBeUndefined()

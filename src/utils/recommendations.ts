@@ -168,10 +168,11 @@ export async function startRecommendationRebuild(
   options: RebuildOptions
 ): Promise<{ build: { id: string }; wait: Promise<void> }> {
   const service = recommendationService(container)
-  const build = await service.startBuild(options.trigger)
+  const build = await service.startBuild(options.trigger, { import_orders: options.import_orders })
   const wait = (async () => {
     try {
       if (options.import_orders) await importOrderHistory(container)
+      await service.noteBuildProgress(build.id, "catalogue")
       await syncCatalogue(container)
       await service.rebuildModels(build.id)
     } catch (error) {

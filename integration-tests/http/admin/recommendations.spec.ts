@@ -231,7 +231,7 @@ medusaIntegrationTestRunner({
         const answers = await Promise.all([0, 1, 2, 3, 4].map(() => adminTry("post", "/admin/recommendations/rebuild", {})))
         expect(answers.map((a) => a.status).sort()).toEqual([202, 409, 409, 409, 409])
         started = answers.find((a) => a.status === 202)!.data.build
-        expect(started).toMatchObject({ status: "running", trigger: "admin", steps_total: 5, finished_at: null })
+        expect(started).toMatchObject({ status: "running", trigger: "admin", steps_total: 6, finished_at: null })
         for (const refused of answers.filter((a) => a.status === 409)) {
           expectClientError(refused, "a concurrent rebuild")
           expect(refused.data.message).toContain("already running")
@@ -239,7 +239,7 @@ medusaIntegrationTestRunner({
         }
 
         const blocked = await eventually(() => build(started.id), (b) => b.step === "bought_together", "the build reaching the held step")
-        expect(blocked).toMatchObject({ status: "running", steps_done: 3, steps_total: 5 })
+        expect(blocked).toMatchObject({ status: "running", steps_done: 4, steps_total: 6 })
         const status = await admin("/admin/recommendations/status")
         expect(status.running_build).toMatchObject({ id: started.id, step: "bought_together" })
 
@@ -257,8 +257,8 @@ medusaIntegrationTestRunner({
       expect(done).toMatchObject({
         status: "succeeded",
         step: null,
-        steps_done: 5,
-        steps_total: 5,
+        steps_done: 6,
+        steps_total: 6,
         error: null,
         counts: { signals: 6, products: productCount, trending_products: 3, bought_together_pairs: 2, also_viewed_pairs: 2, terms: expect.any(Number) },
       })

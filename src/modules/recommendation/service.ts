@@ -40,8 +40,11 @@ export type RecommendationModuleOptions = {
 /** Event the store read cache listens to: cached recommendation answers are stale. */
 export const RECOMMENDATIONS_UPDATED_EVENT = "recommendation.updated"
 
-/** The full rebuild: the catalogue import (run by the caller, it reads other modules), then the models. */
-export const BUILD_STEPS = ["catalogue", ...MODEL_STEPS] as const
+/**
+ * The full rebuild: the order import (when asked for) and the catalogue copy, run by the caller
+ * because they read other modules, then the models.
+ */
+export const BUILD_STEPS = ["orders", "catalogue", ...MODEL_STEPS] as const
 export type BuildStep = (typeof BUILD_STEPS)[number]
 
 export type RecommendInput = {
@@ -223,7 +226,8 @@ export default class RecommendationModuleService extends MedusaService({
   // ---------------------------------------------------------------- rebuild
 
   /** Opens a build record; refuses while another runs (one abandoned by a dead process is failed first). */
-  async startBuild(trigger: string): Promise<{ id: string }> {
+  async startBuild(trigger: string, options: { import_orders?: boolean } = {}): Promise<{ id: string }> {
+    const firstStep: BuildStep = options.import_orders ? "orders" : "catalogue"
     const running = await this.listRecommendationBuilds({ status: "running" })
     for (const build of running) {
       if (Date.now() - new Date(build.started_at).getTime() > STALE_BUILD_MS) {
@@ -236,8 +240,8 @@ export default class RecommendationModuleService extends MedusaService({
       return await this.createRecommendationBuilds({
         trigger,
         status: "running",
-        step: BUILD_STEPS[0],
-        steps_done: 0,
+        step: firstStep,
+        steps_done: BUILD_STEPS.indexOf(firstStep),
         steps_total: BUILD_STEPS.length,
         started_at: new Date(),
       })

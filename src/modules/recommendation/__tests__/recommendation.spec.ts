@@ -474,7 +474,7 @@ moduleIntegrationTestRunner<RecommendationModuleService>({
           terms: 0,
         })
         const record = await service.retrieveRecommendationBuild(build.id)
-        expect(record).toMatchObject({ status: "succeeded", trigger: "test", step: null, steps_done: 5, steps_total: 5, counts })
+        expect(record).toMatchObject({ status: "succeeded", trigger: "test", step: null, steps_done: 6, steps_total: 6, counts })
         expect(record.finished_at).toBeTruthy()
 
         const after = await modelState(service)

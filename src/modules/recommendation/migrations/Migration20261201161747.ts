@@ -14,7 +14,7 @@ export class Migration20261201161747 extends Migration {
     this.addSql(`alter table if exists "recommendation_rule" drop constraint if exists "recommendation_rule_list_anchor_product_id_product_id_unique";`);
     this.addSql(`alter table if exists "recommendation_product_stat" drop constraint if exists "recommendation_product_stat_product_id_unique";`);
     this.addSql(`alter table if exists "recommendation_product" drop constraint if exists "recommendation_product_product_id_unique";`);
-    this.addSql(`alter table if exists "recommendation_pair" drop constraint if exists "recommendation_pair_kind_product_id_related_id_unique";`);
+    this.addSql(`alter table if exists "recommendation_pair" drop constraint if exists "recommendation_pair_product_id_kind_related_id_unique";`);
     this.addSql(`create table if not exists "recommendation_build" ("id" text not null, "status" text check ("status" in ('running', 'succeeded', 'failed')) not null default 'running', "trigger" text not null, "step" text null, "steps_done" integer not null default 0, "steps_total" integer not null default 0, "started_at" timestamptz not null, "finished_at" timestamptz null, "error" text null, "counts" jsonb null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "recommendation_build_pkey" primary key ("id"));`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_recommendation_build_deleted_at" ON "recommendation_build" ("deleted_at") WHERE deleted_at IS NULL;`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_recommendation_build_started_at" ON "recommendation_build" ("started_at") WHERE deleted_at IS NULL;`);
@@ -23,7 +23,7 @@ export class Migration20261201161747 extends Migration {
 
     this.addSql(`create table if not exists "recommendation_pair" ("id" text not null, "kind" text check ("kind" in ('bought_together', 'also_viewed')) not null, "product_id" text not null, "related_id" text not null, "support" integer not null default 0, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "recommendation_pair_pkey" primary key ("id"));`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_recommendation_pair_deleted_at" ON "recommendation_pair" ("deleted_at") WHERE deleted_at IS NULL;`);
-    this.addSql(`CREATE UNIQUE INDEX IF NOT EXISTS "IDX_recommendation_pair_kind_product_id_related_id_unique" ON "recommendation_pair" ("kind", "product_id", "related_id") WHERE deleted_at IS NULL;`);
+    this.addSql(`CREATE UNIQUE INDEX IF NOT EXISTS "IDX_recommendation_pair_product_id_kind_related_id_unique" ON "recommendation_pair" ("product_id", "kind", "related_id") WHERE deleted_at IS NULL;`);
 
     this.addSql(`create table if not exists "recommendation_product" ("id" text not null, "product_id" text not null, "title" text not null, "terms" text[] not null, "category_ids" text[] not null, "norm" double precision not null default 0, "replenishable" boolean not null default false, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "recommendation_product_pkey" primary key ("id"));`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_recommendation_product_deleted_at" ON "recommendation_product" ("deleted_at") WHERE deleted_at IS NULL;`);

@@ -16,6 +16,8 @@ const RecommendationPair = model
     related_id: model.text(),
     support: model.number().default(0),
   })
-  .indexes([{ on: ["kind", "product_id", "related_id"], unique: true }])
+  // product_id first: personalized lists look up the neighbours of several products over both
+  // kinds at once, which an index led by kind cannot serve.
+  .indexes([{ on: ["product_id", "kind", "related_id"], unique: true }])
 
 export default RecommendationPair

@@ -128,8 +128,9 @@ contributions AS (
       * (p.support::float8 / (p.support + params.shrinkage)) AS contribution
   FROM history h
   CROSS JOIN params
-  JOIN recommendation_pair p ON p.product_id = h.product_id AND p.deleted_at IS NULL AND p.support >= params.min_support
-    AND h.weight > 0
+  -- One range of the (product_id, kind, related_id) index per history product.
+  JOIN recommendation_pair p ON p.kind IN ('bought_together', 'also_viewed') AND p.product_id = h.product_id
+    AND p.deleted_at IS NULL AND p.support >= params.min_support AND h.weight > 0
   JOIN recommendation_product_stat sa ON sa.product_id = p.product_id AND sa.deleted_at IS NULL
   JOIN recommendation_product_stat sb ON sb.product_id = p.related_id AND sb.deleted_at IS NULL
 )

@@ -11,7 +11,8 @@ export const LIST_LABELS: Record<RecommendationList, string> = {
 
 /** The rebuild's steps, as the module records them in `build.step`. */
 const STEP_LABELS: Record<string, string> = {
-  catalogue: "Reading the catalogue (and the order history, if asked)",
+  orders: "Importing the order history",
+  catalogue: "Reading the catalogue",
   terms: "Word and tag weights for similar products",
   stats: "Product counters and trending scores",
   bought_together: "Bought-together pairs",
