@@ -194,9 +194,14 @@ export class RecommendationEngine {
       also_viewed: [REBUILD_ALSO_VIEWED_SQL, [[], [window, this.settings.top_k], [], [window]]],
     }
     const [statements, params] = plan[step]
+    // Sorting ~600k pairs spills to disk at the default 4 MB; only this step's transaction gets more.
+    await run(`SET LOCAL work_mem = '64MB'`, [])
     for (let i = 0; i < statements.length; i++) {
       await run(statements[i], params[i] ?? [])
     }
+    // The tables were replaced whole: without fresh statistics the next queries are planned as if
+    // they were still empty (a nested loop over the whole catalogue, seen at 10k products).
+    await run(`ANALYZE ${this.stepTables(step).join(", ")}`, [])
   }
 
   async pruneSessionItems(run: RunSql): Promise<number> {

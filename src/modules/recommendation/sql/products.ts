@@ -5,8 +5,9 @@ import { INFORMATIVE_TERM } from "./queries"
  * reads (a common term in the norm but not in the dot product would lower every score of a
  * product for terms that say nothing). Shared by the upsert and the rebuild.
  */
+/** `n` is materialised: inlined, it was recounted once per product on a first import (no statistics yet). */
 const NORMS = (where: string) => `
-WITH n AS (SELECT count(*)::float8 AS n FROM recommendation_product WHERE deleted_at IS NULL),
+WITH n AS MATERIALIZED (SELECT count(*)::float8 AS n FROM recommendation_product WHERE deleted_at IS NULL),
 norms AS (
   SELECT p.id, sqrt(coalesce(sum(power(ln((n.n + 1) / (t.product_count + 1)) + 1, 2)), 0)) AS norm
   FROM recommendation_product p

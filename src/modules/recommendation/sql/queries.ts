@@ -38,7 +38,7 @@ export const INFORMATIVE_TERM = `t.product_count <= greatest(2, n.n / 2)`
  * terms (see INFORMATIVE_TERM). Parameters: product id, product id, limit.
  */
 export const SIMILAR_SQL = `
-WITH n AS (SELECT count(*)::float8 AS n FROM recommendation_product WHERE deleted_at IS NULL),
+WITH n AS MATERIALIZED (SELECT count(*)::float8 AS n FROM recommendation_product WHERE deleted_at IS NULL),
 anchor AS (SELECT product_id, terms, norm FROM recommendation_product WHERE product_id = ? AND deleted_at IS NULL),
 weights AS (
   SELECT t.term, ln((n.n + 1) / (t.product_count + 1)) + 1 AS idf
