@@ -1,7 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { createInventoryLevelsWorkflow, createProductsWorkflow } from "@medusajs/medusa/core-flows"
-import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MedusaError, ProductStatus } from "@medusajs/framework/utils"
+import { MedusaError, ProductStatus } from "@medusajs/framework/utils"
 import { Client } from "pg"
 import { EMPORIUM_ANALYTICS_MODULE } from "../../../src/modules/analytics"
 import type EmporiumAnalyticsModuleService from "../../../src/modules/analytics/service"
@@ -13,7 +11,8 @@ import { startRecommendationRebuild } from "../../../src/utils/recommendations"
 import { expectClientError } from "../../helpers/bad-inputs"
 import { placeOrder } from "../../helpers/cart"
 import { signUp } from "../../helpers/customer"
-import { attempt, ok, storeHeaders, uniqueSuffix, type Api, type HttpResult } from "../../helpers/http"
+import { attempt, ok, storeHeaders, type Api, type HttpResult } from "../../helpers/http"
+import { eventually, makeProduct, type Made as MadeProduct } from "../../helpers/recommendations"
 import { seedStore, type StoreFixture } from "../../helpers/store-fixture"
 
 jest.setTimeout(300_000)
@@ -44,68 +43,10 @@ type ProductLists = {
   lists: { list: string; model: Candidate[]; rules: { product_id: string; action: string }[]; shown: Candidate[] }[]
   products: { id: string; title: string; status: string }[]
 }
+/** The fixture's own products come without a known price; nothing here needs it. */
+type Made = Omit<MadeProduct, "price">
 type StoreList = { products: { id: string; recommendation: { score: number | null; reason: { type: string } } }[]; count: number }
 
-async function eventually<T>(probe: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  let last: T
-  for (;;) {
-    last = await probe()
-    if (done(last)) return last
-    if (Date.now() > deadline) {
-      throw new Error(`${what} did not happen within ${timeoutMs / 1000} s; last seen: ${JSON.stringify(last)?.slice(0, 1500)}`)
-    }
-    await new Promise((r) => setTimeout(r, 200))
-  }
-}
-
-type Made = { id: string; title: string; variantId: string }
-
-async function makeProduct(
-  container: MedusaContainer,
-  f: StoreFixture,
-  spec: { title: string; price: number; categoryIds?: string[]; status?: ProductStatus }
-): Promise<Made> {
-  const handle = `${spec.title.toLowerCase().replace(/\W+/g, "-")}-${uniqueSuffix()}`
-  const {
-    result: [product],
-  } = await createProductsWorkflow(container).run({
-    input: {
-      products: [
-        {
-          title: spec.title,
-          handle,
-          status: spec.status ?? ProductStatus.PUBLISHED,
-          shipping_profile_id: f.shipping.shippingProfile.id,
-          sales_channels: [{ id: f.storefront.salesChannel.id }],
-          category_ids: spec.categoryIds,
-          options: [{ title: "Size", values: ["One size"] }],
-          variants: [
-            {
-              title: "One size",
-              sku: handle.toUpperCase(),
-              options: { Size: "One size" },
-              manage_inventory: true,
-              prices: [{ currency_code: "eur", amount: spec.price }],
-            },
-          ],
-        },
-      ],
-    },
-  })
-  const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
-    entity: "product_variant",
-    fields: ["id", "inventory_items.inventory_item_id"],
-    filters: { product_id: product.id },
-  })
-  const variant = data[0] as { id: string; inventory_items: { inventory_item_id: string }[] }
-  await createInventoryLevelsWorkflow(container).run({
-    input: {
-      inventory_levels: [{ inventory_item_id: variant.inventory_items[0].inventory_item_id, location_id: f.shipping.stockLocation.id, stocked_quantity: 20 }],
-    },
-  })
-  return { id: product.id, title: spec.title, variantId: variant.id }
-}
 
 medusaIntegrationTestRunner({
   testSuite: ({ api: rawApi, getContainer, utils, dbConfig }) => {

@@ -1,12 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import {
-  createInventoryLevelsWorkflow,
-  createProductTagsWorkflow,
-  createProductsWorkflow,
-  linkSalesChannelsToStockLocationWorkflow,
-} from "@medusajs/medusa/core-flows"
-import type { MedusaContainer, ProductCategoryDTO } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, ProductStatus } from "@medusajs/framework/utils"
+import { createProductTagsWorkflow, linkSalesChannelsToStockLocationWorkflow } from "@medusajs/medusa/core-flows"
+import type { ProductCategoryDTO } from "@medusajs/framework/types"
+import { ProductStatus } from "@medusajs/framework/utils"
 import { EMPORIUM_ANALYTICS_MODULE } from "../../../src/modules/analytics"
 import type EmporiumAnalyticsModuleService from "../../../src/modules/analytics/service"
 import { RECOMMENDATION_MODULE } from "../../../src/modules/recommendation"
@@ -16,8 +11,9 @@ import type StoreCacheModuleService from "../../../src/modules/store-cache/servi
 import { expectClientError } from "../../helpers/bad-inputs"
 import { placeOrder, prepareCart } from "../../helpers/cart"
 import { signUp, type Shopper } from "../../helpers/customer"
-import { attempt, ok, storeHeaders, uniqueSuffix, type Api, type HttpResult, type RequestOptions } from "../../helpers/http"
+import { attempt, ok, storeHeaders, type Api, type HttpResult, type RequestOptions } from "../../helpers/http"
 import { createCategory } from "../../helpers/product"
+import { eventually, makeProduct, type Made, type ProductSpec } from "../../helpers/recommendations"
 import { seedStore, type StoreFixture } from "../../helpers/store-fixture"
 
 jest.setTimeout(300_000)
@@ -42,19 +38,6 @@ type ListedProduct = {
 type ListAnswer = { products: ListedProduct[]; count: number; limit: number; type: string; product_id?: string }
 type Read<T = any> = { status: number; headers: Record<string, string | undefined>; data: T }
 
-/** Bounded wait for what subscribers and buffers do after the request that caused it answered. */
-async function eventually<T>(probe: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  let last: T
-  for (;;) {
-    last = await probe()
-    if (done(last)) return last
-    if (Date.now() > deadline) {
-      throw new Error(`${what} did not happen within ${timeoutMs / 1000} s; last seen: ${JSON.stringify(last)?.slice(0, 1500)}`)
-    }
-    await new Promise((r) => setTimeout(r, 200))
-  }
-}
 
 const idsOf = (answer: { products: { id: string }[] }) => answer.products.map((p) => p.id)
 
@@ -70,65 +53,6 @@ function canonical(value: unknown): unknown {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, canonical(v)]))
   }
   return value
-}
-
-type ProductSpec = {
-  title: string
-  price: number
-  stock: number
-  categoryIds?: string[]
-  tags?: string[]
-  status?: ProductStatus
-  salesChannelId?: string
-  metadata?: Record<string, unknown>
-}
-type Made = { id: string; title: string; variantId: string; price: number }
-
-/** A product with one stocked variant (inventory managed), created through Medusa's workflows like an admin would. */
-async function makeProduct(container: MedusaContainer, f: StoreFixture, tagIds: Record<string, string>, spec: ProductSpec): Promise<Made> {
-  const handle = `${spec.title.toLowerCase().replace(/\W+/g, "-")}-${uniqueSuffix()}`
-  const {
-    result: [product],
-  } = await createProductsWorkflow(container).run({
-    input: {
-      products: [
-        {
-          title: spec.title,
-          handle,
-          status: spec.status ?? ProductStatus.PUBLISHED,
-          shipping_profile_id: f.shipping.shippingProfile.id,
-          sales_channels: [{ id: spec.salesChannelId ?? f.storefront.salesChannel.id }],
-          category_ids: spec.categoryIds,
-          tag_ids: (spec.tags ?? []).map((t) => tagIds[t]),
-          metadata: spec.metadata,
-          options: [{ title: "Size", values: ["One size"] }],
-          variants: [
-            {
-              title: "One size",
-              sku: handle.toUpperCase(),
-              options: { Size: "One size" },
-              manage_inventory: true,
-              prices: [{ currency_code: "eur", amount: spec.price }],
-            },
-          ],
-        },
-      ],
-    },
-  })
-  const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
-    entity: "product_variant",
-    fields: ["id", "inventory_items.inventory_item_id"],
-    filters: { product_id: product.id },
-  })
-  const variant = data[0] as { id: string; inventory_items: { inventory_item_id: string }[] }
-  await createInventoryLevelsWorkflow(container).run({
-    input: {
-      inventory_levels: [
-        { inventory_item_id: variant.inventory_items[0].inventory_item_id, location_id: f.shipping.stockLocation.id, stocked_quantity: spec.stock },
-      ],
-    },
-  })
-  return { id: product.id, title: spec.title, variantId: variant.id, price: spec.price }
 }
 
 medusaIntegrationTestRunner({
@@ -152,7 +76,7 @@ medusaIntegrationTestRunner({
         input: { product_tags: ["organic", "cotton", "summer", "leather"].map((value) => ({ value })) },
       })
       const tagIds = Object.fromEntries(tags.map((t) => [t.value, t.id]))
-      const make = (spec: ProductSpec) => makeProduct(container, f, tagIds, spec)
+      const make = (spec: ProductSpec) => makeProduct(container, f, spec, tagIds)
       const seeded = (s: StoreFixture["product"]) => ({ id: s.product.id, title: s.product.title, variantId: s.variants[0].id, price: s.variants[0].price })
 
       p.A = seeded(f.product) // "Linen shirt", category Shirts, €25/€30

@@ -3,7 +3,7 @@ import { EMPORIUM_ANALYTICS_MODULE } from "../../../../modules/analytics"
 import type { TrackInput } from "../../../../modules/analytics/events"
 import type EmporiumAnalyticsModuleService from "../../../../modules/analytics/service"
 import { keySalesChannel } from "../../publishable-key"
-import { batchCustomer } from "../batch-visitor"
+import { batchCustomer, storefrontTrackInput } from "../batch-visitor"
 import type { StoreAnalyticsEventType, StoreTrackAnalyticsEventsType } from "./validators"
 
 /**
@@ -24,17 +24,10 @@ export async function POST(req: AuthenticatedMedusaRequest<StoreTrackAnalyticsEv
 
 function toTrackInput(e: StoreAnalyticsEventType, customerId: string | null, salesChannelId: string | null): TrackInput {
   const p = (e.properties ?? {}) as Record<string, unknown>
-  return {
+  return storefrontTrackInput(e, { customerId, salesChannelId }, {
     name: e.name,
-    source: "store",
-    occurred_at: e.timestamp,
-    event_key: e.id ? `store:${e.anonymous_id ?? customerId}:${e.id}` : null,
-    anonymous_id: e.anonymous_id ?? null,
-    session_id: e.session_id ?? null,
-    customer_id: customerId,
-    sales_channel_id: salesChannelId,
     product_id: typeof p.product_id === "string" ? p.product_id : null,
     cart_id: typeof p.cart_id === "string" ? p.cart_id : null,
     properties: p,
-  }
+  })
 }

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { EMPORIUM_ANALYTICS_MODULE } from "../../../../modules/analytics"
 import type EmporiumAnalyticsModuleService from "../../../../modules/analytics/service"
-import { batchCustomer } from "../../analytics/batch-visitor"
+import { batchCustomer, storefrontTrackInput } from "../../analytics/batch-visitor"
 import { keySalesChannel } from "../../publishable-key"
 import type { StoreRecommendationEventsType } from "./validators"
 
@@ -19,18 +19,13 @@ export async function POST(req: AuthenticatedMedusaRequest<StoreRecommendationEv
   const salesChannelId = keySalesChannel(req) ?? null
   const analytics = req.scope.resolve<EmporiumAnalyticsModuleService>(EMPORIUM_ANALYTICS_MODULE)
   const accepted = analytics.track(
-    events.map((e) => ({
-      name: ANALYTICS_NAMES[e.type],
-      source: "store" as const,
-      occurred_at: e.timestamp,
-      event_key: e.id ? `store:${e.anonymous_id ?? customerId}:${e.id}` : null,
-      anonymous_id: e.anonymous_id ?? null,
-      session_id: e.session_id ?? null,
-      customer_id: customerId,
-      sales_channel_id: salesChannelId,
-      product_id: e.product_id,
-      properties: { product_id: e.product_id },
-    }))
+    events.map((e) =>
+      storefrontTrackInput(e, { customerId, salesChannelId }, {
+        name: ANALYTICS_NAMES[e.type],
+        product_id: e.product_id,
+        properties: { product_id: e.product_id },
+      })
+    )
   )
   res.status(202).json({ accepted })
 }
