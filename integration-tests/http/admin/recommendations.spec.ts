@@ -286,6 +286,14 @@ medusaIntegrationTestRunner({
         [p.X.id, "pin", 2],
       ])
       expect(await storeIds(alsoViewed)).toEqual([p.E.id, p.B.id, p.C.id])
+      // Rules by scope, a page at a time: the dashboard asks for the list-wide ones apart.
+      const everyPage = await admin("/admin/recommendations/rules?scope=every_page")
+      expect(everyPage.rules.map((r: any) => [r.list, r.product_id])).toEqual([["trending", p.E.id]])
+      expect(everyPage.count).toBe(1)
+      const firstPage = await admin("/admin/recommendations/rules?scope=product_pages&limit=2")
+      expect(firstPage).toMatchObject({ count: 3, limit: 2, offset: 0 })
+      const secondPage = await admin("/admin/recommendations/rules?scope=product_pages&limit=2&offset=2")
+      expect([...firstPage.rules, ...secondPage.rules].map((r: any) => r.product_id).sort()).toEqual([p.E.id, p.B.id, p.X.id].sort())
 
       const removed = await adminTry("delete", `/admin/recommendations/rules/${pin.data.rule.id}`)
       expect(removed).toEqual({ status: 200, data: { id: pin.data.rule.id, object: "recommendation_rule", deleted: true } })
@@ -382,6 +390,8 @@ medusaIntegrationTestRunner({
         ["a rule for an unknown product", () => adminTry("post", "/admin/recommendations/rules", { ...rule, product_id: "prod_unknown" }), 404, /prod_unknown/],
         ["a rule on an unknown product page", () => adminTry("post", "/admin/recommendations/rules", { ...rule, anchor_product_id: "prod_nopage" }), 404, /prod_nopage/],
         ["rules of an unknown list", () => adminTry("get", "/admin/recommendations/rules?list=popular"), 400, /list/],
+        ["rules of an unknown scope", () => adminTry("get", "/admin/recommendations/rules?scope=mine"), 400, /scope/],
+        ["rules with a limit over 500", () => adminTry("get", "/admin/recommendations/rules?limit=501"), 400, /limit/],
         ["the lists of an unknown product", () => adminTry("get", "/admin/recommendations/products/prod_unknown"), 404, /prod_unknown/],
         ["product lists with limit=0", () => adminTry("get", `/admin/recommendations/products/${p.A.id}?limit=0`), 400, /limit/],
         ["product lists with limit=abc", () => adminTry("get", `/admin/recommendations/products/${p.A.id}?limit=abc`), 400, /limit/],

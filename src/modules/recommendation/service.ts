@@ -219,8 +219,8 @@ export default class RecommendationModuleService extends MedusaService({
 
   /** Rules of a list: the list-wide ones, and for a product page that product's own. */
   async rulesFor(list: RecommendationList, anchorProductId?: string): Promise<Rule[]> {
-    const rules = await this.listRecommendationRules({ list }, { order: { position: "ASC" } })
-    return rules.filter((r) => r.anchor_product_id === null || r.anchor_product_id === anchorProductId) as Rule[]
+    const anchors = anchorProductId ? [{ anchor_product_id: null }, { anchor_product_id: anchorProductId }] : [{ anchor_product_id: null }]
+    return (await this.listRecommendationRules({ list, $or: anchors }, { order: { position: "ASC" } })) as Rule[]
   }
 
   // ---------------------------------------------------------------- rebuild

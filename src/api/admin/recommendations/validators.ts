@@ -12,7 +12,15 @@ const list = z.enum(RECOMMENDATION_LISTS, { message: `list must be one of ${RECO
 const id = z.string().trim().min(1).max(100)
 
 export const AdminListRecommendationRules = z
-  .object({ list: list.optional(), anchor_product_id: id.optional(), product_id: id.optional() })
+  .object({
+    list: list.optional(),
+    anchor_product_id: id.optional(),
+    product_id: id.optional(),
+    /** `every_page`: list-wide rules only; `product_pages`: rules of single product pages only. */
+    scope: z.enum(["every_page", "product_pages"], { message: "scope must be every_page or product_pages" }).optional(),
+    limit: z.coerce.number().int().min(1, "limit must be at least 1").max(500, "limit must be at most 500").default(200),
+    offset: z.coerce.number().int().min(0, "offset must be at least 0").default(0),
+  })
   .strict()
 
 export const AdminCreateRecommendationRule = z

@@ -3,11 +3,18 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { recommendationService } from "../../../../utils/recommendations"
 import type { AdminCreateRecommendationRuleType, AdminListRecommendationRulesType } from "../validators"
 
-/** GET /admin/recommendations/rules — the merchant's pins and exclusions, filtered by list / page / product. */
+/**
+ * GET /admin/recommendations/rules — the merchant's pins and exclusions, filtered by list, page,
+ * product or scope (`every_page` / `product_pages`), paginated (`limit` ≤ 500, default 200).
+ */
 export async function GET(req: MedusaRequest<unknown, AdminListRecommendationRulesType>, res: MedusaResponse) {
-  const filters = req.validatedQuery as AdminListRecommendationRulesType
-  const rules = await recommendationService(req.scope).listRecommendationRules(filters, { order: { list: "ASC", position: "ASC" } })
-  res.json({ rules })
+  const { scope, limit, offset, ...filters } = req.validatedQuery as AdminListRecommendationRulesType
+  const anchor = scope === "every_page" ? { anchor_product_id: null } : scope === "product_pages" ? { anchor_product_id: { $ne: null } } : {}
+  const [rules, count] = await recommendationService(req.scope).listAndCountRecommendationRules(
+    { ...filters, ...anchor },
+    { order: { list: "ASC", position: "ASC", id: "ASC" }, take: limit, skip: offset }
+  )
+  res.json({ rules, count, limit, offset })
 }
 
 /**
