@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { createProductTagsWorkflow, linkSalesChannelsToStockLocationWorkflow } from "@medusajs/medusa/core-flows"
 import type { ProductCategoryDTO } from "@medusajs/framework/types"
-import { ProductStatus } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, ProductStatus } from "@medusajs/framework/utils"
 import { EMPORIUM_ANALYTICS_MODULE } from "../../../src/modules/analytics"
 import type EmporiumAnalyticsModuleService from "../../../src/modules/analytics/service"
 import { RECOMMENDATION_MODULE } from "../../../src/modules/recommendation"
@@ -334,6 +334,25 @@ medusaIntegrationTestRunner({
       const wholesale = await list(trending(), anon(f.wholesale.publishableKey))
       expect(idsOf(wholesale)).toEqual([p.W.id])
       expect(idsOf(await list(forProduct(p.W.id, "also_viewed"), anon(f.wholesale.publishableKey)))).toEqual([])
+    })
+
+    it("a listed product's new price, and its running out of stock, show in the lists at once (cached renderings follow the catalogue)", async () => {
+      await browse("px-1", "px-1", [p.A, p.C])
+      const priceOfC = (answer: ListAnswer) => answer.products.find((x) => x.id === p.C.id)?.variants[0]?.calculated_price?.calculated_amount
+      const before = await eventually(() => list(forProduct(p.A.id, "also_viewed")), (a) => idsOf(a).includes(p.C.id), "the views reaching A's also-viewed list")
+      expect(priceOfC(before)).toBe(12)
+      // Rendered once more from the cache: same price.
+      expect(priceOfC(await list(forProduct(p.A.id, "also_viewed")))).toBe(12)
+
+      await ok(api.post(`/admin/products/${p.C.id}/variants/${p.C.variantId}`, { prices: [{ currency_code: "eur", amount: 14 }] }, f.admin.headers))
+      expect(priceOfC(await list(forProduct(p.A.id, "also_viewed")))).toBe(14)
+
+      const { data } = await getContainer()
+        .resolve(ContainerRegistrationKeys.QUERY)
+        .graph({ entity: "product_variant", fields: ["inventory_items.inventory_item_id"], filters: { id: p.C.variantId } })
+      const itemId = (data[0] as { inventory_items: { inventory_item_id: string }[] }).inventory_items[0].inventory_item_id
+      await ok(api.post(`/admin/inventory-items/${itemId}/location-levels/${f.shipping.stockLocation.id}`, { stocked_quantity: 0 }, f.admin.headers))
+      expect(idsOf(await list(forProduct(p.A.id, "also_viewed")))).not.toContain(p.C.id)
     })
 
     it("trending filters by category, one or several", async () => {

@@ -159,6 +159,35 @@ export default class StoreCacheModuleService {
     })
   }
 
+  /**
+   * Parts of answers other routes assemble (a recommendation list's products), filed under a
+   * generation like whole answers and never counted as hits or misses of the read cache.
+   * Undefined for each key not found.
+   */
+  async lookupParts<T>(generation: string, keys: string[]): Promise<(T | undefined)[]> {
+    return Promise.all(
+      keys.map(async (key) => {
+        const found = await this.caching_!.get({ key: this.entryKey(generation, `part:${key}`), providers: this.providers_ })
+        return (found ?? undefined) as T | undefined
+      })
+    )
+  }
+
+  async storeParts(generation: string, parts: { key: string; data: object }[]): Promise<void> {
+    await Promise.all(
+      parts.map(({ key, data }) =>
+        this.caching_!.set({
+          key: this.entryKey(generation, `part:${key}`),
+          data,
+          ttl: this.options_.ttl_seconds,
+          tags: [],
+          options: { autoInvalidate: false },
+          providers: this.providers_,
+        })
+      )
+    )
+  }
+
   /** A request that carried credentials and went to Medusa untouched. */
   noteBypass(): void {
     this.counters_.bypasses++

@@ -5,7 +5,10 @@ import {
   prepareInventoryQuantityFields,
   wrapVariantsWithInventoryQuantityForSalesChannel,
 } from "@medusajs/medusa/api/utils/middlewares/index"
+import { createHash } from "node:crypto"
 import type { Candidate } from "../../../modules/recommendation/candidates"
+import { STORE_CACHE_MODULE } from "../../../modules/store-cache"
+import type StoreCacheModuleService from "../../../modules/store-cache/service"
 
 type EligibilityRow = {
   id: string
@@ -15,6 +18,7 @@ type EligibilityRow = {
 
 type StoreRequest = MedusaRequest & {
   pricingContext?: Record<string, unknown>
+  taxContext?: Record<string, unknown>
   publishable_key_context?: { sales_channel_ids?: string[] }
 }
 
@@ -50,7 +54,7 @@ export async function assertVisibleProduct(req: StoreRequest, productId: string)
  * channel, and in stock there (a variant that is not inventory-managed, allows backorders, or
  * has stock available in the channel's locations).
  */
-async function eligibleIds(req: StoreRequest, ids: string[]): Promise<Set<string>> {
+async function computeEligible(req: StoreRequest, ids: string[]): Promise<Set<string>> {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const channels = requestChannels(req)
   const { data } = await query.graph({
@@ -95,32 +99,89 @@ export type RecommendedProduct = Record<string, unknown> & { recommendation: { s
  */
 export async function recommendedProducts(req: StoreRequest, candidates: Candidate[], limit: number): Promise<RecommendedProduct[]> {
   if (!candidates.length) return []
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const eligible = await eligibleIds(req, candidates.map((c) => c.product_id))
+  const parts = await partsCache(req)
+  const eligible = await eligibleIds(req, parts, candidates.map((c) => c.product_id))
   const chosen = candidates.filter((c) => eligible.has(c.product_id)).slice(0, limit)
   if (!chosen.length) return []
-
-  const { fields, withInventoryQuantity } = prepareInventoryQuantityFields(req.queryConfig.fields, { relation: "variants" })
-  const context: Record<string, unknown> = {}
-  if (req.pricingContext && Object.keys(req.pricingContext).length) {
-    context.variants = { calculated_price: QueryContext(req.pricingContext) }
-  }
-  const { data } = await query.graph(
-    { entity: "product", fields, filters: { id: chosen.map((c) => c.product_id) }, context },
-    { locale: (req as MedusaRequest & { locale?: string }).locale }
-  )
-  const products = data as Record<string, unknown>[]
-  if (withInventoryQuantity) {
-    await wrapVariantsWithInventoryQuantityForSalesChannel(
-      req as never,
-      products.flatMap((p) => (p.variants as { id: string }[] | undefined) ?? [])
-    )
-  }
-  await wrapProductsWithTaxPrices(req as never, products as never)
-  const byId = new Map(products.map((p) => [p.id as string, p]))
+  const byId = await storeProducts(req, parts, chosen.map((c) => c.product_id))
   return chosen
     .filter((c) => byId.has(c.product_id))
     .map((c) => ({ ...byId.get(c.product_id)!, recommendation: { score: c.score, reason: c.reason } }))
+}
+
+/**
+ * Lists share their products: the same bestseller is in hundreds of product pages' lists. So
+ * each product's eligibility and its /store/products rendering are kept in the store read
+ * cache's storage, under the catalogue and stock generations (any product, price or stock change
+ * makes them unreachable), keyed by everything the rendering depends on. Null when the cache is
+ * off or its generation cannot be read: then everything is computed.
+ */
+type PartsCache = { cache: StoreCacheModuleService; generation: string } | null
+
+async function partsCache(req: StoreRequest): Promise<PartsCache> {
+  if (!req.scope.hasRegistration(STORE_CACHE_MODULE)) return null
+  const cache = req.scope.resolve<StoreCacheModuleService>(STORE_CACHE_MODULE)
+  if (!cache.isEnabled()) return null
+  const generation = await cache.currentGeneration(true)
+  return generation === undefined ? null : { cache, generation }
+}
+
+const digest = (value: unknown) => createHash("sha256").update(JSON.stringify(value)).digest("base64url").slice(0, 24)
+
+/** Cached part of `ids`, the rest computed by `compute` and stored; a cache failure only costs the computation. */
+async function throughCache<T extends object>(
+  parts: PartsCache,
+  keyOf: (id: string) => string,
+  ids: string[],
+  compute: (missing: string[]) => Promise<Map<string, T>>
+): Promise<Map<string, T>> {
+  const found = new Map<string, T>()
+  const cached = parts ? await parts.cache.lookupParts<T>(parts.generation, ids.map(keyOf)).catch(() => ids.map(() => undefined)) : []
+  ids.forEach((id, i) => cached[i] !== undefined && found.set(id, cached[i]!))
+  const missing = ids.filter((id) => !found.has(id))
+  if (missing.length) {
+    const computed = await compute(missing)
+    computed.forEach((value, id) => found.set(id, value))
+    if (parts) {
+      void parts.cache
+        .storeParts(parts.generation, [...computed].map(([id, data]) => ({ key: keyOf(id), data })))
+        .catch(() => undefined)
+    }
+  }
+  return found
+}
+
+async function eligibleIds(req: StoreRequest, parts: PartsCache, ids: string[]): Promise<Set<string>> {
+  const channels = digest(requestChannels(req))
+  const flags = await throughCache(parts, (id) => `rec-eligible:${channels}:${id}`, ids, async (missing) => {
+    const eligible = await computeEligible(req, missing)
+    return new Map(missing.map((id) => [id, { eligible: eligible.has(id) }]))
+  })
+  return new Set(ids.filter((id) => flags.get(id)?.eligible))
+}
+
+/** Products as GET /store/products renders them for this request's fields, prices, taxes and locale. */
+async function storeProducts(req: StoreRequest, parts: PartsCache, ids: string[]): Promise<Map<string, Record<string, unknown>>> {
+  const locale = (req as MedusaRequest & { locale?: string }).locale
+  const rendering = digest([req.queryConfig.fields, req.pricingContext ?? null, req.taxContext ?? null, locale ?? null, requestChannels(req)])
+  return throughCache(parts, (id) => `rec-product:${rendering}:${id}`, ids, async (missing) => {
+    const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+    const { fields, withInventoryQuantity } = prepareInventoryQuantityFields(req.queryConfig.fields, { relation: "variants" })
+    const context: Record<string, unknown> = {}
+    if (req.pricingContext && Object.keys(req.pricingContext).length) {
+      context.variants = { calculated_price: QueryContext(req.pricingContext) }
+    }
+    const { data } = await query.graph({ entity: "product", fields, filters: { id: missing }, context }, { locale })
+    const products = data as Record<string, unknown>[]
+    if (withInventoryQuantity) {
+      await wrapVariantsWithInventoryQuantityForSalesChannel(
+        req as never,
+        products.flatMap((p) => (p.variants as { id: string }[] | undefined) ?? [])
+      )
+    }
+    await wrapProductsWithTaxPrices(req as never, products as never)
+    return new Map(products.map((p) => [p.id as string, p]))
+  })
 }
 
 /** Candidates asked of a model: enough to survive the catalogue filters, and the pinned ones. */
