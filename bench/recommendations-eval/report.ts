@@ -1,6 +1,7 @@
 /** The "Recommendations: offline evaluation" section of BENCHMARKS.md, between its markers. */
 import fs from "node:fs"
 import type { EngineSettings } from "../../src/modules/recommendation/engine"
+import type { GeneratedData } from "./generate"
 
 export const START = "<!-- recommendations-eval:start -->"
 export const END = "<!-- recommendations-eval:end -->"
@@ -21,7 +22,6 @@ type AlgorithmResult = {
   target_met: boolean | null
   hit_rate_by_target_origin: Record<string, { customers: number; hit_rate_at_10: number }>
 }
-type KindCounts = { view: number; cart: number; purchase: number; total: number }
 
 export type EvalResults = {
   date: string
@@ -42,18 +42,7 @@ export type EvalResults = {
     customers: number
     anonymous_sessions: number
     days: number
-    counts: {
-      generated: KindCounts
-      training: KindCounts
-      heldOutSignals: number
-      orders: number
-      trainingOrders: number
-      customers: number
-      anonymousSessions: number
-      customerSessions: number
-      bundles: number
-      newArrivals: number
-    }
+    counts: GeneratedData["counts"]
     held_out_target_origins: Record<string, number>
     eligible_customers: number
     sample: number
