@@ -1,8 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { syncCartFacts, syncOrderFacts, syncRefundFacts, syncRegistrations } from "./analytics-facts"
-
-const PAGE = 200
+import { eachPage, PAGE } from "./each-page"
 
 type Filters = Record<string, unknown>
 
@@ -17,7 +15,7 @@ export async function backfillAnalytics(container: MedusaContainer): Promise<Bac
   return {
     orders: await syncOrders(container, {}),
     refunds: await syncRefunds(container, {}),
-    carts: await eachPage(container, "cart", {}, "id", async (ids) => (await syncCartFacts(container, ids)).length),
+    carts: await eachPageOf(container, "cart", {}, "id", async (ids) => (await syncCartFacts(container, ids)).length),
     registrations: await syncAccounts(container, {}),
   }
 }
@@ -40,15 +38,15 @@ export async function catchUpAnalytics(container: MedusaContainer, lookbackMs = 
 }
 
 const syncOrders = (container: MedusaContainer, filters: Filters) =>
-  eachPage(container, "order", { is_draft_order: false, ...filters }, "id", async (ids) => (await syncOrderFacts(container, ids)).length)
+  eachPageOf(container, "order", { is_draft_order: false, ...filters }, "id", async (ids) => (await syncOrderFacts(container, ids)).length)
 
 const syncAccounts = (container: MedusaContainer, filters: Filters) =>
-  eachPage(container, "customer", { has_account: true, ...filters }, "id", async (ids) => (await syncRegistrations(container, ids)).length)
+  eachPageOf(container, "customer", { has_account: true, ...filters }, "id", async (ids) => (await syncRegistrations(container, ids)).length)
 
 /** Refunds hang off payments: the payments of the matching refunds are synced, each once. */
 async function syncRefunds(container: MedusaContainer, filters: Filters): Promise<number> {
   const paymentIds = new Set<string>()
-  await eachPage(container, "refund", filters, "payment_id", async (ids) => {
+  await eachPageOf(container, "refund", filters, "payment_id", async (ids) => {
     ids.forEach((id) => paymentIds.add(id))
     return 0
   })
@@ -60,23 +58,11 @@ async function syncRefunds(container: MedusaContainer, filters: Filters): Promis
   return refunds
 }
 
-/** Pages through `entity` (by id), handing each page's `field` values to `handle`; returns the sum of what it returned. */
-async function eachPage(
+/** The `field` values of each page of `entity`, handed to `handle`. */
+const eachPageOf = (
   container: MedusaContainer,
   entity: string,
   filters: Filters,
   field: string,
   handle: (values: string[]) => Promise<number>
-): Promise<number> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  let done = 0
-  for (let skip = 0; ; skip += PAGE) {
-    const { data } = await query.graph({ entity, fields: [field], filters, pagination: { skip, take: PAGE, order: { id: "ASC" } } })
-    if (data.length) {
-      done += await handle((data as Record<string, string>[]).map((r) => r[field]))
-    }
-    if (data.length < PAGE) {
-      return done
-    }
-  }
-}
+) => eachPage<Record<string, string>>(container, entity, [field], filters, (rows) => handle(rows.map((r) => r[field])))

@@ -4,8 +4,7 @@ import { RECOMMENDATION_MODULE } from "../modules/recommendation"
 import type { ProductProfile } from "../modules/recommendation/engine"
 import type RecommendationModuleService from "../modules/recommendation/service"
 import type { SignalInput } from "../modules/recommendation/signals"
-
-const PAGE = 200
+import { eachPage } from "./each-page"
 
 export function isRecommendationEnabled(container: MedusaContainer): boolean {
   return container.hasRegistration(RECOMMENDATION_MODULE)
@@ -86,20 +85,13 @@ export async function syncProductProfiles(container: MedusaContainer, productIds
 
 /** Every product, page by page; profiles of products that no longer exist are removed. */
 export async function syncCatalogue(container: MedusaContainer): Promise<number> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const service = recommendationService(container)
   const seen = new Set<string>()
-  for (let skip = 0; ; skip += PAGE) {
-    const { data } = await query.graph({
-      entity: "product",
-      fields: PRODUCT_FIELDS,
-      pagination: { skip, take: PAGE, order: { id: "ASC" } },
-    })
-    const products = data as unknown as CatalogueProduct[]
+  await eachPage<CatalogueProduct>(container, "product", PRODUCT_FIELDS, {}, async (products) => {
     await service.upsertProducts(products.map(toProfile))
     products.forEach((p) => seen.add(p.id))
-    if (products.length < PAGE) break
-  }
+    return products.length
+  })
   const gone = (await service.profiledProductIds()).filter((id) => !seen.has(id))
   await service.removeProducts(gone)
   return seen.size
@@ -142,19 +134,9 @@ export async function recordOrderPurchases(container: MedusaContainer, orderIds:
  * run again: a purchase already recorded is skipped by its key.
  */
 export async function importOrderHistory(container: MedusaContainer): Promise<number> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  let inserted = 0
-  for (let skip = 0; ; skip += PAGE) {
-    const { data } = await query.graph({
-      entity: "order",
-      fields: ORDER_FIELDS,
-      filters: { is_draft_order: false },
-      pagination: { skip, take: PAGE, order: { id: "ASC" } },
-    })
-    const orders = data as unknown as OrderWithItems[]
-    inserted += (await recommendationService(container).recordNow(orders.flatMap(purchaseSignals))).inserted
-    if (orders.length < PAGE) return inserted
-  }
+  return eachPage<OrderWithItems>(container, "order", ORDER_FIELDS, { is_draft_order: false }, async (orders) => {
+    return (await recommendationService(container).recordNow(orders.flatMap(purchaseSignals))).inserted
+  })
 }
 
 export type RebuildOptions = { trigger: string; import_orders?: boolean }

@@ -5,7 +5,6 @@ import { HISTORY_SQL, NEIGHBOURS_SQL, PERSONALIZED_SQL, SIMILAR_SQL, TRENDING_SQ
 import { RECORD_SIGNALS_SQL } from "./sql/record-signals"
 import { REMOVE_PRODUCTS_SQL, UPSERT_PRODUCTS_SQL } from "./sql/products"
 import {
-  PRUNE_SESSION_ITEMS_SQL,
   REBUILD_ALSO_VIEWED_SQL,
   REBUILD_BOUGHT_TOGETHER_SQL,
   REBUILD_STATS_SQL,
@@ -202,12 +201,6 @@ export class RecommendationEngine {
     // The tables were replaced whole: without fresh statistics the next queries are planned as if
     // they were still empty (a nested loop over the whole catalogue, seen at 10k products).
     await run(`ANALYZE ${this.stepTables(step).join(", ")}`, [])
-  }
-
-  async pruneSessionItems(run: RunSql): Promise<number> {
-    const window = this.settings.also_viewed_window_hours * 3600
-    const [row] = await run<{ n: number }>(`WITH d AS (${PRUNE_SESSION_ITEMS_SQL} RETURNING 1) SELECT count(*)::int AS n FROM d`, [window, window])
-    return Number(row?.n ?? 0)
   }
 
   /** Row counts of each model, for the admin page and the rebuild record. */

@@ -295,11 +295,6 @@ export default class RecommendationModuleService extends MedusaService({
   }
 
   @InjectManager()
-  async pruneSessionItems(@MedusaContext() sharedContext: Context<SqlEntityManager> = {}): Promise<number> {
-    return this.engine.pruneSessionItems(this.runner(sharedContext.manager!))
-  }
-
-  @InjectManager()
   async counts(@MedusaContext() sharedContext: Context<SqlEntityManager> = {}): Promise<Record<string, number>> {
     return this.engine.counts(this.runner(sharedContext.manager!))
   }

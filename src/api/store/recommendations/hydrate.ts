@@ -19,7 +19,6 @@ type EligibilityRow = {
 type StoreRequest = MedusaRequest & {
   pricingContext?: Record<string, unknown>
   taxContext?: Record<string, unknown>
-  publishable_key_context?: { sales_channel_ids?: string[] }
 }
 
 /** The sales channels the request may see: those of its publishable key (set by filterByValidSalesChannels). */
@@ -28,6 +27,10 @@ function requestChannels(req: StoreRequest): string[] {
   if (Array.isArray(value)) return value as string[]
   return typeof value === "string" ? [value] : []
 }
+
+/** Sold in one of the request's channels (a key without channels restricts nothing, as in Medusa). */
+const soldIn = (product: EligibilityRow, channels: string[]) =>
+  !channels.length || (product.sales_channels ?? []).some((sc) => channels.includes(sc.id))
 
 /**
  * The product a list is anchored on must be one this storefront may show: published and in the
@@ -43,8 +46,7 @@ export async function assertVisibleProduct(req: StoreRequest, productId: string)
     filters: { id: productId, status: "published" },
   })
   const product = data[0] as EligibilityRow | undefined
-  const visible = product && (!channels.length || (product.sales_channels ?? []).some((sc) => channels.includes(sc.id)))
-  if (!visible) {
+  if (!product || !soldIn(product, channels)) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Product with id: ${productId} was not found`)
   }
 }
@@ -62,9 +64,7 @@ async function computeEligible(req: StoreRequest, ids: string[]): Promise<Set<st
     fields: ["id", "sales_channels.id", "variants.id", "variants.manage_inventory", "variants.allow_backorder"],
     filters: { id: ids, status: "published" },
   })
-  const rows = (data as unknown as EligibilityRow[]).filter(
-    (p) => !channels.length || (p.sales_channels ?? []).some((sc) => channels.includes(sc.id))
-  )
+  const rows = (data as unknown as EligibilityRow[]).filter((p) => soldIn(p, channels))
   const eligible = new Set<string>()
   const managed: string[] = []
   for (const product of rows) {

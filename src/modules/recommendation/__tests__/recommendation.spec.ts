@@ -542,19 +542,6 @@ moduleIntegrationTestRunner<RecommendationModuleService>({
         expect(rebuilt.stats.map(({ trend_log, ...rest }) => rest)).toEqual(incremental.stats.map(({ trend_log, ...rest }) => rest))
       })
 
-      it("prunes the session items of inactive sessions only", async () => {
-        // r3 is active (B ten minutes ago) and holds A from two hours ago; r4's only view is three hours old.
-        await service.recordNow([view("r3", "rb_a", hoursAgo(2)), view("r3", "rb_b", hoursAgo(1 / 6)), view("r4", "rb_c", hoursAgo(3))])
-        expect(await service.pruneSessionItems()).toBe(1)
-        const items = await service.listRecommendationSessionItems({})
-        expect(items.map((i) => `${i.session_key} ${i.product_id}`).sort()).toEqual(["r3 rb_a", "r3 rb_b"])
-        // A again in r3: still seen there, so neither counted again nor paired with B.
-        await service.recordNow([view("r3", "rb_a", hoursAgo(0))])
-        expect((await modelState(service)).pairs).toEqual([])
-        const [a] = await service.listRecommendationProductStats({ product_id: "rb_a" })
-        expect(a).toMatchObject({ session_count: 1, view_count: 2 })
-      })
-
       it("rebuilds the terms and norms of similarity", async () => {
         // One product at a time: earlier products' norms drift as frequencies change; the rebuild fixes them.
         await service.upsertProducts([{ product_id: "rs_1", tags: ["wool", "red"] }])

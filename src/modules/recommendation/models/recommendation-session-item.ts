@@ -3,7 +3,7 @@ import { model } from "@medusajs/framework/utils"
 /**
  * The products a session viewed, each once, with its first view. A view pairs with the
  * session's earlier products only the first time its product appears, so "also viewed" counts
- * sessions, not page refreshes. Rows older than the also-viewed window are pruned.
+ * sessions, not page refreshes. The nightly rebuild keeps only the items of sessions still active.
  */
 const RecommendationSessionItem = model
   .define("recommendation_session_item", {

@@ -112,15 +112,3 @@ export const REBUILD_ALSO_VIEWED_SQL = [
    WHERE s.kind = 'view' AND s.deleted_at IS NULL
    GROUP BY s.session_key, s.product_id`,
 ]
-
-/**
- * Drops the session items of sessions with no view inside the window (the rebuild's rule above):
- * an item older than the window no longer pairs, but while its session is active it still marks
- * its product as seen there. Parameters: window (s), twice.
- */
-export const PRUNE_SESSION_ITEMS_SQL = `DELETE FROM recommendation_session_item si
-WHERE si.first_at < now() - make_interval(secs => ?)
-  AND si.session_key NOT IN (
-    SELECT session_key FROM recommendation_signal
-    WHERE kind = 'view' AND session_key IS NOT NULL AND deleted_at IS NULL
-      AND occurred_at >= now() - make_interval(secs => ?))`
