@@ -73,10 +73,12 @@ if (!probe.reachable && !redisRequired()) {
     const { body: auth } = await freshRequest(port, "POST", "/auth/user/emailpass", {}, ADMIN)
     const admin = { authorization: `Bearer ${auth.token}` }
 
-    // Which processes answer: each reports its own pid with its cache counters.
+    // Which processes answer: each reports its own pid with its cache counters. The banner comes
+    // when the first process listens; the second may still be booting, so ask for up to a minute.
     const pids = new Set<number>()
-    for (let i = 0; i < 40 && pids.size < 2; i++) {
+    for (const deadline = Date.now() + 60_000; pids.size < 2 && Date.now() < deadline; ) {
       pids.add((await freshRequest(port, "GET", "/admin/store-cache", admin)).body.store_cache.pid)
+      if (pids.size < 2) await new Promise((r) => setTimeout(r, 100))
     }
     expect(pids.size).toBe(2)
 
