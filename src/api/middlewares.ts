@@ -25,6 +25,10 @@ import { adminRecommendationMiddlewares } from "./admin/recommendations/middlewa
 import { storeReadCache } from "./store/read-cache"
 import { StoreGetOrderStatus } from "./store/orders/[id]/status/validators"
 import { StoreCreateOrderStatusToken } from "./store/orders/status-token/validators"
+import { shippingQuoteMiddlewares } from "./store/shipping-quotes/middlewares"
+import { orderTrackingMiddlewares } from "./store/orders/tracking-middlewares"
+import { transportHookMiddlewares } from "./hooks/transport/middlewares"
+import { adminTransportMiddlewares } from "./admin/transport/middlewares"
 
 const ANALYTICS_REPORTS = ["sales", "products", "categories", "funnel", "customers"]
 
@@ -149,6 +153,10 @@ export default defineMiddlewares({
     },
     ...recommendationMiddlewares,
     ...adminRecommendationMiddlewares,
+    ...shippingQuoteMiddlewares,
+    ...orderTrackingMiddlewares,
+    ...transportHookMiddlewares,
+    ...adminTransportMiddlewares,
     {
       method: ["DELETE"],
       matcher: "/store/carts/:id/line-items/:line_id",

@@ -80,6 +80,17 @@ export function emporiumCoreModules(env: Env): ModuleEntry[] {
       },
     },
     {
+      // Medusa's manual provider stays (flat-priced options); the transport module adds one
+      // provider per carrier ("transport_house") with calculated, rate-table prices and labels.
+      resolve: "@medusajs/medusa/fulfillment",
+      options: {
+        providers: [
+          { resolve: "@medusajs/medusa/fulfillment-manual", id: "manual" },
+          { resolve: "./src/modules/transport-fulfillment", id: "house", options: { carrier_code: "house" } },
+        ],
+      },
+    },
+    {
       resolve: "@medusajs/medusa/notification",
       options: {
         providers: [
@@ -150,6 +161,7 @@ export function emporiumModules(env: Env): ModuleEntry[] {
       },
     },
     { resolve: "./src/modules/recommendation" },
+    { resolve: "./src/modules/transport" },
   ]
 }
 

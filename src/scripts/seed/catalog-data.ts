@@ -20,12 +20,15 @@ export type CategoryDefinition = {
   options: OptionDefinition[]
   /** Whole-euro price range of the category's products. */
   priceRange: [number, number]
+  /** Shipping weight (g) and packed size (cm) of one item, which the rate table prices. */
+  parcel: { weight_g: number; length_cm: number; width_cm: number; height_cm: number }
 }
 
 export const CATEGORY_DEFINITIONS: CategoryDefinition[] = [
   {
     name: "Apparel",
     handle: "apparel",
+    parcel: { weight_g: 300, length_cm: 30, width_cm: 25, height_cm: 4 },
     skuCode: "APP",
     description: "Everyday clothing in natural fabrics.",
     adjectives: ["Classic", "Relaxed", "Organic", "Linen", "Merino", "Heavyweight", "Vintage", "Slim"],
@@ -40,6 +43,7 @@ export const CATEGORY_DEFINITIONS: CategoryDefinition[] = [
   {
     name: "Footwear",
     handle: "footwear",
+    parcel: { weight_g: 1100, length_cm: 34, width_cm: 22, height_cm: 13 },
     skuCode: "FTW",
     description: "Shoes and boots for town and trail.",
     adjectives: ["Classic", "Lightweight", "Leather", "Canvas", "Waterproof", "Suede", "Urban", "Trail"],
@@ -54,6 +58,7 @@ export const CATEGORY_DEFINITIONS: CategoryDefinition[] = [
   {
     name: "Bags",
     handle: "bags",
+    parcel: { weight_g: 900, length_cm: 45, width_cm: 32, height_cm: 18 },
     skuCode: "BAG",
     description: "Backpacks, totes and travel bags.",
     adjectives: ["Waxed", "Roll-Top", "Compact", "Weekend", "Recycled", "Leather", "Foldable", "Commuter"],
@@ -65,6 +70,7 @@ export const CATEGORY_DEFINITIONS: CategoryDefinition[] = [
   {
     name: "Home",
     handle: "home",
+    parcel: { weight_g: 1800, length_cm: 40, width_cm: 30, height_cm: 25 },
     skuCode: "HOM",
     description: "Textiles and décor for calm living spaces.",
     adjectives: ["Woven", "Stoneware", "Linen", "Handmade", "Nordic", "Soft", "Ribbed", "Minimal"],
@@ -76,6 +82,7 @@ export const CATEGORY_DEFINITIONS: CategoryDefinition[] = [
   {
     name: "Kitchen",
     handle: "kitchen",
+    parcel: { weight_g: 1500, length_cm: 35, width_cm: 25, height_cm: 20 },
     skuCode: "KIT",
     description: "Cookware and tools for the everyday cook.",
     adjectives: ["Cast Iron", "Enamel", "Professional", "Carbon Steel", "Bamboo", "Ceramic", "Compact", "Stackable"],
@@ -87,6 +94,7 @@ export const CATEGORY_DEFINITIONS: CategoryDefinition[] = [
   {
     name: "Garden",
     handle: "garden",
+    parcel: { weight_g: 2500, length_cm: 60, width_cm: 25, height_cm: 15 },
     skuCode: "GRD",
     description: "Tools and planters for balconies and gardens.",
     adjectives: ["Galvanised", "Terracotta", "Self-Watering", "Ash-Handled", "Folding", "Raised", "Weatherproof", "Stackable"],
@@ -98,6 +106,7 @@ export const CATEGORY_DEFINITIONS: CategoryDefinition[] = [
   {
     name: "Electronics",
     handle: "electronics",
+    parcel: { weight_g: 700, length_cm: 25, width_cm: 18, height_cm: 8 },
     skuCode: "ELC",
     description: "Chargers, gadgets and smart accessories.",
     adjectives: ["Wireless", "Smart", "Portable", "Fast", "Compact", "Magnetic", "Solar", "Dual-Port"],
@@ -112,6 +121,7 @@ export const CATEGORY_DEFINITIONS: CategoryDefinition[] = [
   {
     name: "Audio",
     handle: "audio",
+    parcel: { weight_g: 600, length_cm: 22, width_cm: 20, height_cm: 10 },
     skuCode: "AUD",
     description: "Headphones and speakers with honest sound.",
     adjectives: ["Noise-Cancelling", "Bluetooth", "Studio", "Waterproof", "Retro", "Over-Ear", "True Wireless", "Bookshelf"],
@@ -123,6 +133,7 @@ export const CATEGORY_DEFINITIONS: CategoryDefinition[] = [
   {
     name: "Books",
     handle: "books",
+    parcel: { weight_g: 500, length_cm: 24, width_cm: 17, height_cm: 4 },
     skuCode: "BOK",
     description: "Cookbooks, field guides and novels.",
     adjectives: ["Illustrated", "Complete", "Pocket", "Essential", "Modern", "Little", "Seasonal", "Curious"],
@@ -134,6 +145,7 @@ export const CATEGORY_DEFINITIONS: CategoryDefinition[] = [
   {
     name: "Toys",
     handle: "toys",
+    parcel: { weight_g: 800, length_cm: 35, width_cm: 25, height_cm: 20 },
     skuCode: "TOY",
     description: "Wooden toys and games for all ages.",
     adjectives: ["Wooden", "Magnetic", "Stacking", "Musical", "Rainbow", "Pull-Along", "Puzzle", "Plush"],
@@ -145,6 +157,7 @@ export const CATEGORY_DEFINITIONS: CategoryDefinition[] = [
   {
     name: "Sports",
     handle: "sports",
+    parcel: { weight_g: 1200, length_cm: 50, width_cm: 30, height_cm: 15 },
     skuCode: "SPT",
     description: "Gear for training, running and the gym.",
     adjectives: ["Pro", "Training", "Lightweight", "Grip", "Performance", "Adjustable", "Reflective", "Breathable"],
@@ -159,6 +172,7 @@ export const CATEGORY_DEFINITIONS: CategoryDefinition[] = [
   {
     name: "Beauty",
     handle: "beauty",
+    parcel: { weight_g: 250, length_cm: 15, width_cm: 10, height_cm: 6 },
     skuCode: "BTY",
     description: "Skin and hair care with short ingredient lists.",
     adjectives: ["Hydrating", "Gentle", "Botanical", "Repairing", "Daily", "Soothing", "Brightening", "Nourishing"],
@@ -170,6 +184,7 @@ export const CATEGORY_DEFINITIONS: CategoryDefinition[] = [
   {
     name: "Outdoor",
     handle: "outdoor",
+    parcel: { weight_g: 2200, length_cm: 130, width_cm: 30, height_cm: 20 },
     skuCode: "OUT",
     description: "Jackets, tents and camp gear.",
     adjectives: ["Alpine", "Packable", "Insulated", "Ultralight", "Storm", "Expedition", "Trekking", "Windproof"],

@@ -14,6 +14,7 @@ export type DemoVariant = {
   sku: string
   options: Record<string, string>
   prices: DemoPrices
+  parcel: CategoryDefinition["parcel"]
 }
 
 export type DemoProduct = {
@@ -99,6 +100,7 @@ function buildProduct(
       sku: `${skuBase}-${values.map(skuPart).join("-")}`,
       options: combo,
       prices,
+      parcel: category.parcel,
     }
   })
 

@@ -13,6 +13,8 @@ export const DEFAULT_SALES_CHANNEL_NAME = "Default Sales Channel"
 
 export const SYSTEM_PAYMENT_PROVIDER_ID = "pp_system_default"
 export const MANUAL_FULFILLMENT_PROVIDER_ID = "manual_manual"
+/** The transport module's provider for the built-in house carrier: calculated, rate-table prices. */
+export const HOUSE_FULFILLMENT_PROVIDER_ID = "transport_house"
 export const SYSTEM_TAX_PROVIDER_ID = "tp_system"
 
 export type DemoRegionKey = "europe" | "unitedStates"
@@ -67,10 +69,13 @@ export const DEMO_LOCATIONS: Record<DemoLocationKey, DemoLocationDefinition> = {
 
 export const DEMO_LOCATION_NAMES = Object.values(DEMO_LOCATIONS).map((location) => location.name)
 
-/** Flat shipping prices, in the currency of the warehouse's region. */
+/**
+ * The store's shipping options: house-carrier services priced by the rate table at checkout
+ * (src/scripts/seed/rate-table.ts). `prices` is what the historical demo orders record as paid.
+ */
 export const DEMO_SHIPPING_OPTIONS = [
-  { name: "Standard", code: "standard", description: "Delivered in 3–5 business days.", prices: { eur: 4.95, usd: 5.95 } },
-  { name: "Express", code: "express", description: "Delivered the next business day.", prices: { eur: 12.95, usd: 14.95 } },
+  { name: "Standard", code: "standard", description: "Delivered in 2–4 business days.", prices: { eur: 4.95, usd: 5.95 } },
+  { name: "Express", code: "express", description: "Delivered in 1–2 business days.", prices: { eur: 12.95, usd: 14.95 } },
 ] as const
 
 export const DEMO_SHIPPING_OPTION_NAMES = DEMO_SHIPPING_OPTIONS.map((option) => option.name)

@@ -51,6 +51,11 @@ export async function createDemoProducts(
             title: variant.title,
             sku: variant.sku,
             options: variant.options,
+            // Grams and centimetres: the units the transport rate table prices in.
+            weight: variant.parcel.weight_g,
+            length: variant.parcel.length_cm,
+            width: variant.parcel.width_cm,
+            height: variant.parcel.height_cm,
             // Medusa creates an inventory item per variant when it manages inventory.
             manage_inventory: true,
             prices: [

@@ -11,8 +11,12 @@ import {
   DEMO_SHIPPING_OPTIONS,
   DemoLocationKey,
   DemoRegionKey,
+  HOUSE_FULFILLMENT_PROVIDER_ID,
   MANUAL_FULFILLMENT_PROVIDER_ID,
 } from "./constants"
+import { TRANSPORT_MODULE } from "../../modules/transport"
+import type TransportModuleService from "../../modules/transport/service"
+import { DEMO_RATE_TABLE } from "./rate-table"
 import type { DemoRegion, DemoRegions } from "./store-setup"
 
 export type DemoShippingOption = { id: string; name: string; amount: number }
@@ -55,6 +59,8 @@ export async function createDemoWarehouses(
   context: { regions: DemoRegions; salesChannelId: string; shippingProfileId: string }
 ): Promise<DemoWarehouses> {
   const link = container.resolve(ContainerRegistrationKeys.LINK)
+  // The house carrier's options are validated against, and priced by, the rate table.
+  await container.resolve<TransportModuleService>(TRANSPORT_MODULE).replaceRateTable(DEMO_RATE_TABLE)
   const fulfillmentService = container.resolve(Modules.FULFILLMENT)
   const keys = Object.keys(DEMO_LOCATIONS) as DemoLocationKey[]
 
@@ -97,6 +103,10 @@ export async function createDemoWarehouses(
         [Modules.STOCK_LOCATION]: { stock_location_id: locationId },
         [Modules.FULFILLMENT]: { fulfillment_provider_id: MANUAL_FULFILLMENT_PROVIDER_ID },
       },
+      {
+        [Modules.STOCK_LOCATION]: { stock_location_id: locationId },
+        [Modules.FULFILLMENT]: { fulfillment_provider_id: HOUSE_FULFILLMENT_PROVIDER_ID },
+      },
     ])
 
     const shippingOptions = await createShippingOptions(container, {
@@ -118,16 +128,13 @@ async function createShippingOptions(
   const { result } = await createShippingOptionsWorkflow(container).run({
     input: DEMO_SHIPPING_OPTIONS.map((option) => ({
       name: option.name,
-      price_type: "flat" as const,
-      provider_id: MANUAL_FULFILLMENT_PROVIDER_ID,
+      // Priced at checkout by the house carrier's rate table: weight, destination, free-shipping threshold.
+      price_type: "calculated" as const,
+      provider_id: HOUSE_FULFILLMENT_PROVIDER_ID,
+      data: { id: `house:${option.code}`, carrier_code: "house", service_level_code: option.code },
       service_zone_id: context.serviceZoneId,
       shipping_profile_id: context.shippingProfileId,
       type: { label: option.name, description: option.description, code: option.code },
-      // A currency price serves any cart in that currency; the region price wins inside the region.
-      prices: [
-        { currency_code: currency, amount: option.prices[currency] },
-        { region_id: context.region.id, amount: option.prices[currency] },
-      ],
       rules: [
         // The store's cart flow lists options with the context enabled_in_store "true", is_return "false".
         { attribute: "enabled_in_store", value: "true", operator: "eq" as const },
