@@ -97,13 +97,15 @@ export function resolveSizes(table: RateTable, items: ParcelItem[]): SizedItem[]
     if (weight === undefined) {
       return { reason: "no_weight", item_id: item.id, message: `"${item.title}" has no weight, so its shipping cannot be priced.` }
     }
-    const hasOwnSize = positive(item.length_cm) && positive(item.width_cm) && positive(item.height_cm)
+    // Default sizes stand in only for an item without shipping data at all; a weighed item
+    // without sizes is billed on its weight, as a carrier would.
+    const useDefaultSize = positive(item.weight_g) === undefined && !positive(item.length_cm)
     sized.push({
       ...item,
       weight_g: weight,
-      length_cm: hasOwnSize ? item.length_cm : fallback?.length_cm ?? null,
-      width_cm: hasOwnSize ? item.width_cm : fallback?.width_cm ?? null,
-      height_cm: hasOwnSize ? item.height_cm : fallback?.height_cm ?? null,
+      length_cm: useDefaultSize ? fallback?.length_cm ?? null : item.length_cm,
+      width_cm: useDefaultSize ? fallback?.width_cm ?? null : item.width_cm,
+      height_cm: useDefaultSize ? fallback?.height_cm ?? null : item.height_cm,
     })
   }
   return sized
