@@ -1,3 +1,10 @@
-import type { MiddlewareRoute } from "@medusajs/framework/http"
+import { validateAndTransformBody, type MiddlewareRoute } from "@medusajs/framework/http"
+import { StoreShippingQuotes } from "./validators"
 
-export const shippingQuoteMiddlewares: MiddlewareRoute[] = []
+export const shippingQuoteMiddlewares: MiddlewareRoute[] = [
+  {
+    method: ["POST"],
+    matcher: "/store/shipping-quotes",
+    middlewares: [validateAndTransformBody(StoreShippingQuotes)],
+  },
+]

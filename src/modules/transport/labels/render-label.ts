@@ -42,7 +42,7 @@ const MAX_MODULE_WIDTH = 1.6
 
 const MAX_ITEM_LINES = 6
 
-/** Renders a 4×6 in shipping label as a one-page PDF. Only `created_at` varies the output. */
+/** Renders a 4×6 in shipping label as a one-page PDF; equal inputs give equal bytes (the only date is `created_at`). */
 export async function renderLabelPdf(input: LabelInput): Promise<Buffer> {
   const barcode = await renderBarcode(input.tracking_number)
   const doc = new PDFDocument({

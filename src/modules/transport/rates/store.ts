@@ -131,10 +131,10 @@ export async function writeRateTable(manager: SqlEntityManager, table: RateTable
     // One statement for the whole grid: a realistic table has hundreds of brackets.
     await manager.execute(
       `INSERT INTO transport_rate (id, zone_name, carrier_code, service_level_code, currency_code, max_weight_g, amount)
-       SELECT 'trat_' || substr(md5(random()::text || r.ordinality::text), 1, 26), r.zone_name, r.carrier_code,
+       SELECT 'trat_' || replace(gen_random_uuid()::text, '-', ''), r.zone_name, r.carrier_code,
               r.service_level_code, lower(r.currency_code), r.max_weight_g, r.amount
-         FROM jsonb_to_recordset(?::jsonb) WITH ORDINALITY
-           AS r(zone_name text, carrier_code text, service_level_code text, currency_code text, max_weight_g integer, amount integer, ordinality bigint)`,
+         FROM jsonb_to_recordset(?::jsonb)
+           AS r(zone_name text, carrier_code text, service_level_code text, currency_code text, max_weight_g integer, amount integer)`,
       [JSON.stringify(table.rates)]
     )
   }
