@@ -1,11 +1,12 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
+import { createShippingOptionsWorkflow } from "@medusajs/medusa/core-flows"
 import { expectClientError } from "../../helpers/bad-inputs"
 import { shippingAddress, shopperHeaders, type StoreCart } from "../../helpers/cart"
 import { attempt, ok, type Api } from "../../helpers/http"
 import { createProductWithStock } from "../../helpers/product"
 import { seedStore, type StoreFixture } from "../../helpers/store-fixture"
-import { addHouseShipping, setVariantParcel, type HouseShipping } from "../../helpers/transport"
+import { addHouseShipping, HOUSE_PROVIDER, setVariantParcel, type HouseShipping } from "../../helpers/transport"
 import { TRANSPORT_MODULE } from "../../../src/modules/transport"
 import type TransportModuleService from "../../../src/modules/transport/service"
 
@@ -247,6 +248,52 @@ medusaIntegrationTestRunner({
         const voided = await transport.retrieveTransportShipment(shipment.id)
         expect(voided).toMatchObject({ status: "voided" })
         expect(voided.voided_at).not.toBeNull()
+      })
+
+      it("books a return label from the customer back to the warehouse when a return ships with the house carrier", async () => {
+        const container = getContainer()
+        const admin = f.admin.headers
+        const { result } = await createShippingOptionsWorkflow(container).run({
+          input: [
+            {
+              name: "House return",
+              // The merchant pays a flat fee for returns; the label still comes from the carrier.
+              price_type: "flat" as const,
+              provider_id: HOUSE_PROVIDER,
+              data: { id: "house:standard:return", carrier_code: "house", service_level_code: "standard", is_return: true },
+              service_zone_id: f.shipping.serviceZone.id,
+              shipping_profile_id: f.shipping.shippingProfile.id,
+              type: { label: "Return", description: "Return by house carrier", code: "house-return" },
+              prices: [{ currency_code: "eur", amount: 0 }],
+              rules: [
+                { attribute: "enabled_in_store", operator: "eq" as const, value: "true" },
+                { attribute: "is_return", operator: "eq" as const, value: "true" },
+              ],
+            },
+          ],
+        })
+        const ready = await readyCart([{ variantId: shirt, quantity: 1 }], house.standardOptionId)
+        const { order } = await ok<{ order: { id: string } }>(api.post(`/store/carts/${ready.id}/complete`, {}, headers()))
+        const { order: detailed } = await ok<{ order: { items: { id: string; quantity: number }[] } }>(api.get(`/admin/orders/${order.id}?fields=*items`, admin))
+        const items = detailed.items.map((item) => ({ id: item.id, quantity: item.quantity }))
+        const { order: fulfilled } = await ok<{ order: { fulfillments: { id: string }[] } }>(
+          api.post(`/admin/orders/${order.id}/fulfillments?fields=fulfillments.id`, { items, location_id: f.shipping.stockLocation.id }, admin)
+        )
+        await ok(api.post(`/admin/orders/${order.id}/fulfillments/${fulfilled.fulfillments[0].id}/shipments`, { items }, admin))
+
+        const { return: created } = await ok<{ return: { id: string } }>(api.post("/admin/returns", { order_id: order.id, location_id: f.shipping.stockLocation.id }, admin))
+        await ok(api.post(`/admin/returns/${created.id}/request-items`, { items }, admin))
+        await ok(api.post(`/admin/returns/${created.id}/shipping-method`, { shipping_option_id: result[0].id }, admin))
+        await ok(api.post(`/admin/returns/${created.id}/request`, {}, admin))
+
+        const transport = container.resolve<TransportModuleService>(TRANSPORT_MODULE)
+        const shipments = await transport.listTransportShipments({ order_id: order.id })
+        const returned = shipments.find((shipment) => shipment.is_return)
+        expect(returned).toMatchObject({ carrier_code: "house", service_level_code: "standard", status: "label_created", weight_g: 800 })
+        // Return labels carry their own service letters, and the customer's country of origin.
+        expect(returned!.tracking_number).toMatch(/^RH\d{9}DE$/)
+        const pdf = await container.resolve(Modules.FILE).getAsBuffer(returned!.label_file_id!)
+        expect(pdf.subarray(0, 5).toString()).toBe("%PDF-")
       })
     })
   },

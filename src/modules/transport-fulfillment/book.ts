@@ -101,7 +101,7 @@ type OrderFacts = {
 
 async function orderFacts(container: MedusaContainer, input: BookInput): Promise<OrderFacts> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const orderId = (input.order?.id as string | undefined) ?? null
+  const orderId = (input.order?.id as string | undefined) ?? (await orderOfLineItem(container, input.items[0]?.line_item_id))
   const { data: orders } = orderId
     ? await query.graph({
         entity: "order",
@@ -151,6 +151,22 @@ async function orderFacts(container: MedusaContainer, input: BookInput): Promise
       }
     }),
   }
+}
+
+/**
+ * Medusa hands a return fulfillment to the provider without its order; the returned items'
+ * order line ids lead back to it through the Order Module's own items (`listOrderItems`, a
+ * generated method its typed interface does not declare).
+ */
+async function orderOfLineItem(container: MedusaContainer, lineItemId: string | null | undefined): Promise<string | null> {
+  if (!lineItemId) {
+    return null
+  }
+  const orders = container.resolve(Modules.ORDER) as unknown as {
+    listOrderItems(filters: { item_id: string }, config: { select: string[] }): Promise<{ order_id: string }[]>
+  }
+  const [item] = await orders.listOrderItems({ item_id: lineItemId }, { select: ["order_id"] })
+  return item?.order_id ?? null
 }
 
 function toAddress(source: Record<string, any> | null | undefined, fallbackName: string): Address {
