@@ -3,6 +3,7 @@ import type { Env } from "./env"
 import { backendUrl, dataDir } from "./env"
 import { resolveSecrets } from "./secrets"
 import { createHash } from "node:crypto"
+import path from "node:path"
 
 type ModuleEntry = { resolve: string; key?: string; options?: Record<string, unknown> }
 
@@ -62,7 +63,7 @@ export function infrastructureModules(env: Env): ModuleEntry[] {
  * Notifications keep Medusa's "feed" channel (the dashboard's notification bell) and add
  * an "email" channel served by the dev mailbox until a real e-mail provider is set.
  */
-export function emporiumCoreModules(env: Env): ModuleEntry[] {
+export function emporiumCoreModules(env: Env, cwd = process.cwd()): ModuleEntry[] {
   return [
     cachingModule(env),
     {
@@ -77,6 +78,21 @@ export function emporiumCoreModules(env: Env): ModuleEntry[] {
       resolve: "@medusajs/medusa/analytics",
       options: {
         providers: [{ resolve: "./src/modules/analytics/providers/emporium", id: "emporium" }],
+      },
+    },
+    {
+      // Medusa's local file provider puts "private" files in the publicly served static/ folder;
+      // shipping labels (customers' addresses) go to the data directory instead, read back only
+      // through the admin label route.
+      resolve: "@medusajs/medusa/file",
+      options: {
+        providers: [
+          {
+            resolve: "@medusajs/medusa/file-local",
+            id: "local",
+            options: { private_upload_dir: path.join(dataDir(env, cwd), "private-files") },
+          },
+        ],
       },
     },
     {
@@ -169,7 +185,7 @@ export function buildMedusaConfig(env: Env, cwd = process.cwd()): InputConfigWit
   const secrets = resolveSecrets(env, dataDir(env, cwd))
   const modules = [
     ...infrastructureModules(env),
-    ...(env.EMPORIUM_VANILLA ? [] : [...emporiumCoreModules(env), ...emporiumModules(env)]),
+    ...(env.EMPORIUM_VANILLA ? [] : [...emporiumCoreModules(env, cwd), ...emporiumModules(env)]),
   ]
   return {
     projectConfig: {

@@ -112,6 +112,19 @@ describe("medusa config", () => {
     expect(modules({ EMPORIUM_VANILLA: "true" }).stock_ledger).toBeUndefined()
   })
 
+  it("prices shipping with the transport module's house carrier beside Medusa's manual provider, and keeps private files (labels) out of the served static folder", () => {
+    type Modules = Record<string, { resolve?: string; options?: { providers?: { resolve: string; id: string; options?: Record<string, unknown> }[] } }>
+    const dir = tmp()
+    const modules = defineConfig(buildMedusaConfig(readEnv({}), dir)).modules as Modules
+    expect(modules.fulfillment.options?.providers?.map((p) => `${p.resolve}#${p.id}`)).toEqual([
+      "@medusajs/medusa/fulfillment-manual#manual",
+      "./src/modules/transport-fulfillment#house",
+    ])
+    expect(modules.transport?.resolve).toBe("./src/modules/transport")
+    expect(modules.file.options?.providers?.[0].options?.private_upload_dir).toBe(path.join(dir, ".data", "private-files"))
+    expect((defineConfig(buildMedusaConfig(readEnv({ EMPORIUM_VANILLA: "true" }), dir)).modules as Modules).transport).toBeUndefined()
+  })
+
   it("searches with the PostgreSQL provider", () => {
     const modules = defineConfig(buildMedusaConfig(readEnv({}), tmp())).modules as Record<
       string,
