@@ -20,14 +20,17 @@ import { withDb } from "./lib/db.mjs"
 import { buildRows, consoleTable, updateBenchmarksMd, writeJson } from "./lib/report.mjs"
 import { cpuByPid, cpuDelta, environ, machineBusyMs, processTree, selfCpuMs } from "./lib/proc.mjs"
 import { ROOT, Server, WORK_DIR } from "./lib/servers.mjs"
-import { discoverCatalog, prepareCheckout, storeClient } from "./lib/store.mjs"
+import { adminClient } from "./lib/admin.mjs"
+import { discoverCatalog, ensureFlatShippingOptions, prepareCheckout, storeClient } from "./lib/store.mjs"
 
 const require = createRequire(import.meta.url)
 const pg = require("pg")
 
 const USAGE = `Usage: npm run bench -- [options]
 
-  --scenarios a,b     only these scenarios (default: all in bench/scenarios/ but the opt-in ones:
+  --scenarios a,b     only these scenarios (default: products-list, products-list-no-region,
+                      product-detail, product-categories, regions, browse-while-ordering,
+                      add-to-cart, cart-complete, shipping-quotes; opt-in, run only when named:
                       flash-sale, analytics-reports, analytics-ingest, analytics-checkout,
                       recommendations)
   --duration N        seconds per load scenario (default 15)
@@ -44,7 +47,7 @@ BENCH_REDIS_URL (unset: in-memory event bus / workflow engine / cache), BENCH_AN
 knobs are listed in BENCHMARKS.md ("Analytics").`
 
 const SCENARIO_ORDER = [
-  "products-list", "products-list-no-region", "product-detail", "product-categories", "regions", "browse-while-ordering", "add-to-cart", "cart-complete",
+  "products-list", "products-list-no-region", "product-detail", "product-categories", "regions", "browse-while-ordering", "add-to-cart", "cart-complete", "shipping-quotes",
   // Opt-in (named in --scenarios), Emporium only; analytics-reports and analytics-ingest load the 1M-event dataset when absent.
   "analytics-reports", "analytics-ingest", "analytics-checkout", "recommendations",
 ]
@@ -441,12 +444,16 @@ async function main() {
       if (servers.vanilla) servers.vanilla.env = vanillaEnv(server)
       results.servers.emporium.env = pickEnv(environ(server.medusaPid))
     }
-    stores[server.kind] = storeClient(server.url, stores.key)
+    // Vanilla has no transport_house fulfillment provider: it cannot price Emporium's calculated shipping options.
+    stores[server.kind] = storeClient(server.url, stores.key, { pricesCalculatedShipping: server.kind === "emporium" })
     if (server.kind === "emporium") {
       catalog = await discoverCatalog(stores.emporium)
       log(`catalog: ${catalog.productCount} products, ${catalog.pricedVariantCount} variants priced in EUR, ${catalog.cartVariants.length} well-stocked variants for carts`)
       if (catalog.productCount < 200) warn(`the seeded catalog has ${catalog.productCount} products (expected ≥ 200)`)
       if (!catalog.cartVariants.length) throw new Error("no variant with ≥ 200 units in stock and a EUR price: carts cannot be benchmarked")
+      // Before vanilla starts: a flat option vanilla's checkouts can book (Emporium's own options are calculated).
+      const flat = await ensureFlatShippingOptions(await adminClient(server.url))
+      if (flat) log(`added a flat manual shipping option to ${flat} service zone(s) for vanilla's checkouts`)
       emporiumFacts.appStatus = await stores.emporium.status("/app")
       emporiumFacts.storeRoutes = emporiumStoreRoutes()
     } else {

@@ -184,6 +184,7 @@ publishable key (\`x-publishable-api-key\`). Each server first gets a warm-up
 | \`browse-while-ordering\` | product pages with the Next.js starter's fields (prices and \`inventory_quantity\`), random ids, same load, while one order a second is completed (each order invalidates every cached answer that shows stock) |
 | \`add-to-cart\` | \`POST /store/carts/:id/line-items\` spread round-robin over 100 pre-created carts, same load |
 | \`cart-complete\` | 30 carts made ready (items, e-mail, address, shipping method, payment collection + \`pp_system_default\` session), then \`POST /store/carts/:id/complete\` one after another, each timed |
+| \`shipping-quotes\` | a checkout's shipping step on 20 carts per server (1–3 items, German/French addresses): Emporium's \`POST /store/shipping-quotes {cart_id}\` (rate-table quotes) against vanilla's \`GET /store/shipping-options?cart_id=\`; also \`GET /store/shipping-options?cart_id=\` on both servers and, on Emporium, \`POST /store/shipping-options/:id/calculate\`; random cart per request, same load. Emporium's demo Standard/Express options are calculated by its \`transport_house\` provider, which vanilla lacks: the runner adds a flat \`manual_manual\` option ("Standard (flat, bench)") that vanilla's checkouts book, while Emporium's book its cheapest calculated option |
 | \`analytics-reports\` (opt-in, Emporium only) | the five \`GET /admin/analytics/*\` reports for 30 and 365 days on ≥ 1M events / 50k orders (loaded once per bench database), 4 connections each; see "Analytics" below |
 | \`analytics-ingest\` (opt-in, Emporium only) | \`POST /store/analytics/events\`, batches of 50 events, same load; stored events counted with SQL afterwards |
 | \`analytics-checkout\` (opt-in, Emporium only) | carts completed as in \`cart-complete\`, without and with 10, 50 and 100 batches/s of analytics events arriving |
@@ -276,7 +277,7 @@ Redis queues), so its "same body" checks are in the in-memory run.
 ## Running it
 
 \`\`\`sh
-npm run bench                       # everything, ~8 min on 2 cores (+1 min when it must build)
+npm run bench                       # everything, ~10 min on 2 cores (+1 min when it must build)
 npm run bench -- --scenarios products-list,cart-complete --duration 5
 npm run bench -- --reuse-db         # keep the bench database (skips migrate and seed)
 npm run bench -- --no-vanilla       # Emporium only

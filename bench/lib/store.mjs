@@ -8,7 +8,13 @@ export class HttpError extends Error {
   }
 }
 
-export function storeClient(baseUrl, publishableKey) {
+/**
+ * `pricesCalculatedShipping`: whether this server can price `calculated` shipping options. Emporium's
+ * demo options (Standard/Express) are calculated by its `transport_house` fulfillment provider;
+ * vanilla Medusa has no such provider, lists them with no amount and answers 500 when asked to price
+ * one, so its checkouts use the bench's flat option instead (see ensureFlatShippingOptions).
+ */
+export function storeClient(baseUrl, publishableKey, { pricesCalculatedShipping = true } = {}) {
   const headers = { "x-publishable-api-key": publishableKey, "content-type": "application/json" }
   async function request(method, path, body) {
     const res = await fetch(baseUrl + path, {
@@ -23,6 +29,7 @@ export function storeClient(baseUrl, publishableKey) {
   return {
     baseUrl,
     headers,
+    pricesCalculatedShipping,
     get: (path) => request("GET", path),
     post: (path, body = {}) => request("POST", path, body),
     /** status only, never throws on a non-2xx answer */
@@ -105,10 +112,83 @@ export async function createCart(store, catalog, { items = 0, seed = 0 } = {}) {
   return cart
 }
 
+/** Type code of the flat shipping option the bench adds for vanilla's checkouts (see ensureFlatShippingOptions). */
+export const BENCH_FLAT_OPTION_CODE = "bench_flat"
+
+/**
+ * Emporium's demo shipping options are `calculated` options of its `transport_house` provider, which
+ * vanilla Medusa does not have: vanilla lists them (without an amount) but cannot price them, so
+ * adding one to a cart fails there. The bench therefore gives every service zone that has no flat
+ * option a flat `manual_manual` one ("Standard (flat, bench)", €4.95 / $5.95), created through
+ * Emporium's Admin API on the shared database before vanilla starts. Both servers list it; only
+ * vanilla's checkouts use it (prepareCheckout). Idempotent (a reused database keeps its option).
+ * Returns the number of options created.
+ */
+export async function ensureFlatShippingOptions(admin) {
+  const { shipping_options } = await admin.get(
+    "/admin/shipping-options?limit=200&fields=id,name,price_type,provider_id,service_zone_id,shipping_profile_id,type.code"
+  )
+  const zones = new Map()
+  for (const option of shipping_options) {
+    const zone = zones.get(option.service_zone_id) ?? { profile: option.shipping_profile_id, hasFlat: false }
+    if (option.price_type === "flat" && option.provider_id === "manual_manual") zone.hasFlat = true
+    zones.set(option.service_zone_id, zone)
+  }
+  let created = 0
+  for (const [service_zone_id, zone] of zones) {
+    if (zone.hasFlat) continue
+    await admin.post("/admin/shipping-options", {
+      name: "Standard (flat, bench)",
+      service_zone_id,
+      shipping_profile_id: zone.profile,
+      price_type: "flat",
+      provider_id: "manual_manual",
+      data: {},
+      type: { label: "Standard (flat, bench)", description: "Flat rate for servers without the transport provider", code: BENCH_FLAT_OPTION_CODE },
+      prices: [
+        { currency_code: "eur", amount: 4.95 },
+        { currency_code: "usd", amount: 5.95 },
+      ],
+      rules: [
+        { attribute: "enabled_in_store", value: "true", operator: "eq" },
+        { attribute: "is_return", value: "false", operator: "eq" },
+      ],
+    })
+    created++
+  }
+  return created
+}
+
+/**
+ * The shipping option a bench checkout books: the cheapest option the server can price. On a server
+ * that prices calculated options (Emporium) these are the store's own options, calculated ones priced
+ * through POST /store/shipping-options/:id/calculate (the rate table), and the bench's flat option is
+ * left out; on vanilla, only flat options (calculated ones have no provider there).
+ */
+async function chooseShippingOption(store, cartId, options) {
+  const candidates = []
+  for (const option of options) {
+    const benchFlat = option.type?.code === BENCH_FLAT_OPTION_CODE || option.name === "Standard (flat, bench)"
+    if (option.price_type === "calculated") {
+      if (!store.pricesCalculatedShipping) continue
+      const { shipping_option } = await store.post(`/store/shipping-options/${option.id}/calculate`, { cart_id: cartId })
+      candidates.push({ id: option.id, amount: shipping_option.amount })
+    } else if (!(benchFlat && store.pricesCalculatedShipping)) {
+      candidates.push({ id: option.id, amount: option.amount })
+    }
+  }
+  if (!candidates.length) {
+    throw new Error(
+      `no shipping option this server can price (options: ${options.map((o) => `${o.name} [${o.price_type}]`).join(", ")})`
+    )
+  }
+  return candidates.sort((a, b) => (a.amount ?? 0) - (b.amount ?? 0))[0]
+}
+
 /**
  * A cart ready to complete: two items, e-mail and shipping address (all given when the
- * cart is created, to keep setup short), the cheapest shipping option, a payment
- * collection and a session with the system payment provider.
+ * cart is created, to keep setup short), the cheapest shipping option the server can price
+ * (chooseShippingOption), a payment collection and a session with the system payment provider.
  */
 export async function prepareCheckout(store, catalog, seed) {
   const n = catalog.cartVariants.length
@@ -124,7 +204,7 @@ export async function prepareCheckout(store, catalog, seed) {
   })
   const { shipping_options } = await store.get(`/store/shipping-options?cart_id=${cart.id}`)
   if (!shipping_options?.length) throw new Error(`no shipping option for a cart shipping to ${BENCH_ADDRESS.country_code}`)
-  const option = [...shipping_options].sort((a, b) => (a.amount ?? 0) - (b.amount ?? 0))[0]
+  const option = await chooseShippingOption(store, cart.id, shipping_options)
   await store.post(`/store/carts/${cart.id}/shipping-methods`, { option_id: option.id })
   const { payment_collection } = await store.post("/store/payment-collections", { cart_id: cart.id })
   await store.post(`/store/payment-collections/${payment_collection.id}/payment-sessions`, {
