@@ -143,6 +143,16 @@ describe("npm start with no configuration, then the admin dashboard in Chromium"
       await expect(page.getByRole("heading", { name: "Store read cache" }).waitFor({ timeout: 60_000 })).resolves.toBeUndefined()
       await expect(page.getByText("On, this process").waitFor({ timeout: 30_000 })).resolves.toBeUndefined()
       await expect(page.getByText(/\d+ answered from the cache/).first().waitFor({ timeout: 30_000 })).resolves.toBeUndefined()
+
+      // Settings → Shipping rates edits the seeded demo rate table, amounts in major units.
+      await page.goto(`http://localhost:${port}/app/settings/shipping-rates`)
+      await expect(page.getByRole("heading", { name: "Shipping rates" }).waitFor({ timeout: 60_000 })).resolves.toBeUndefined()
+      const germanyStandard = page.getByRole("group", { name: "Rates Germany · Emporium House Carrier Standard · EUR" })
+      await expect(germanyStandard.waitFor({ timeout: 30_000 })).resolves.toBeUndefined()
+      expect(await germanyStandard.getByRole("textbox", { name: /up to 1000 g price$/ }).inputValue()).toBe("4.90")
+      expect(await page.getByRole("textbox", { name: "Zone EU West countries" }).inputValue()).toBe("fr, nl, be, lu")
+      await expect(page.getByText("Secret not set").waitFor({ timeout: 30_000 })).resolves.toBeUndefined()
+      await page.screenshot({ path: path.join(os.tmpdir(), "emporium-admin-shipping-rates.png"), fullPage: true })
     } finally {
       expect(await stopEngine(engine)).toBe(130)
     }

@@ -97,6 +97,8 @@ export default class TransportModuleService extends MedusaService({
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Carrier "${carrierCode}" does not exist.`)
     }
     await this.updateTransportCarriers({ id: carrier.id, webhook_secret: secret })
+    // The cached table carries has_webhook_secret.
+    this.table_ = null
   }
 
   /** What the webhook route needs: the secret and tolerance, or null for an unknown carrier. */

@@ -70,7 +70,8 @@ export async function applyTrackingUpdate(manager: SqlEntityManager, carrierCode
       WHERE id = ?`,
     [
       to,
-      to === "exception" || to === "returned_to_sender",
+      // Only the event that reports the trouble writes its text: a late, older scan must not.
+      (to === "exception" || to === "returned_to_sender") && (update.status === "failed_delivery" || update.status === "returned_to_sender"),
       update.description,
       to !== from && to !== "exception" && to !== "returned_to_sender",
       RANK[to] >= RANK.in_transit,

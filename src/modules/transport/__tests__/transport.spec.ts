@@ -109,6 +109,27 @@ moduleIntegrationTestRunner<TransportModuleService>({
         const events = await service.listTransportTrackingEvents({ shipment_id: shipment.id }, { order: { occurred_at: "ASC" } })
         expect(events.map((event) => event.carrier_event_id)).toEqual(["evt_1", "evt_2", "evt_3"])
 
+        // A failed delivery's text stays when an older scan arrives after it.
+        const [second] = await service.createTransportShipments([
+          {
+            fulfillment_id: "ful_2",
+            order_id: "order_2",
+            carrier_code: "house",
+            service_level_code: "standard",
+            tracking_number: "EH000000019DE",
+            tracking_url: "https://track.example.com/house/EH000000019DE",
+            weight_g: 800,
+          },
+        ])
+        const other = (event_id: string, status: TrackingUpdate["status"], at: string, description: string) => ({
+          ...update(event_id, status, at),
+          tracking_number: "EH000000019DE",
+          description,
+        })
+        await service.recordTrackingUpdates("house", [other("evt_f1", "failed_delivery", "2026-12-01T08:30:00Z", "Nobody home")])
+        await service.recordTrackingUpdates("house", [other("evt_f0", "in_transit", "2026-12-01T08:10:00Z", "Accepted at depot")])
+        expect(await service.retrieveTransportShipment(second.id)).toMatchObject({ status: "exception", exception: "Nobody home" })
+
         const unknown = await service.recordTrackingUpdates("house", [{ ...update("evt_9", "in_transit", "2026-12-01T08:00:00Z"), tracking_number: "EH000000000DE" }])
         expect(unknown[0].outcome).toBe("unknown_tracking_number")
         // The same event id from another carrier is another event.
