@@ -20,18 +20,18 @@ function useSyncedText<T>(value: T, format: (value: T) => string, parse: (text: 
 
 type FieldProps<T> = { label: string; value: T; onChange: (value: T) => void; placeholder?: string; className?: string }
 
-/** A whole number; `nullable` lets an empty field mean "none". */
-export function IntegerInput({ nullable, min = 0, ...props }: FieldProps<number | null> & { nullable?: boolean; min?: number }) {
-  const parse = (text: string): number | null | undefined => {
-    const trimmed = text.trim()
-    if (!trimmed) return nullable ? null : undefined
-    return /^-?\d+$/.test(trimmed) && Number(trimmed) >= min ? Number(trimmed) : undefined
-  }
-  const [text, setText] = useSyncedText(props.value, (v) => (v === null ? "" : String(v)), parse)
+/** Text that becomes a value of type T only when `parse` accepts it. */
+function ParsedInput<T>({
+  parse,
+  format,
+  inputMode,
+  ...props
+}: FieldProps<T> & { parse: (text: string) => T | undefined; format: (value: T) => string; inputMode: "numeric" | "decimal" }) {
+  const [text, setText] = useSyncedText(props.value, format, parse)
   return (
     <Input
       size="small"
-      inputMode="numeric"
+      inputMode={inputMode}
       aria-label={props.label}
       placeholder={props.placeholder}
       className={props.className}
@@ -42,28 +42,29 @@ export function IntegerInput({ nullable, min = 0, ...props }: FieldProps<number 
         const parsed = parse(e.target.value)
         if (parsed !== undefined) props.onChange(parsed)
       }}
+      onBlur={() => parse(text) !== undefined && setText(format(props.value))}
     />
   )
 }
 
+/** A whole number; `nullable` lets an empty field mean "none". */
+export function IntegerInput({ nullable, min = 0, ...props }: FieldProps<number | null> & { nullable?: boolean; min?: number }) {
+  const parse = (text: string): number | null | undefined => {
+    const trimmed = text.trim()
+    if (!trimmed) return nullable ? null : undefined
+    return /^-?\d+$/.test(trimmed) && Number(trimmed) >= min ? Number(trimmed) : undefined
+  }
+  return <ParsedInput {...props} parse={parse} format={(v) => (v === null ? "" : String(v))} inputMode="numeric" />
+}
+
 /** An amount typed in major units (4.90) and kept in minor units (490) of `currency`. */
 export function MoneyInput({ currency, ...props }: FieldProps<number> & { currency: string }) {
-  const parse = (text: string) => parseMajor(text, currency) ?? undefined
-  const [text, setText] = useSyncedText(props.value, (v) => formatMajor(v, currency), parse)
   return (
-    <Input
-      size="small"
+    <ParsedInput
+      {...props}
+      parse={(text) => parseMajor(text, currency) ?? undefined}
+      format={(v) => formatMajor(v, currency)}
       inputMode="decimal"
-      aria-label={props.label}
-      className={props.className}
-      value={text}
-      aria-invalid={parse(text) === undefined}
-      onChange={(e) => {
-        setText(e.target.value)
-        const parsed = parse(e.target.value)
-        if (parsed !== undefined) props.onChange(parsed)
-      }}
-      onBlur={() => setText(formatMajor(props.value, currency))}
     />
   )
 }

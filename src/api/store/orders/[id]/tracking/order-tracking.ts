@@ -1,9 +1,9 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { TRANSPORT_MODULE } from "../../../../../modules/transport"
 import type TransportModuleService from "../../../../../modules/transport/service"
-import { isValidOrderStatusToken } from "../../../../../utils/order-status-token"
+import { assertOrderVisible } from "../../order-access"
 import type { StoreGetOrderTrackingType } from "./validators"
 
 export type TrackingEventView = {
@@ -29,26 +29,13 @@ export type ShipmentTrackingView = {
   events: TrackingEventView[]
 }
 
-type Caller = { auth_context?: { actor_id?: string } }
-
-/**
- * The same rule as GET /store/orders/:id/status: the order's logged-in customer, or anyone
- * holding its status token. Everyone else gets the 404 an unknown order gets.
- */
+/** The same rule as GET /store/orders/:id/status (see order-access.ts); returns the order id. */
 export async function orderVisibleToCaller(req: MedusaRequest): Promise<string> {
   const { token } = req.validatedQuery as StoreGetOrderTrackingType
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "order", fields: ["id", "customer_id"], filters: { id: req.params.id } })
-  const order = data[0]
-  const notFound = new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id: ${req.params.id} was not found`)
-  if (!order) throw notFound
-
-  const actorId = (req as MedusaRequest & Caller).auth_context?.actor_id
-  const isOwner = !!actorId && order.customer_id === actorId
-  const { jwtSecret } = req.scope.resolve(ContainerRegistrationKeys.CONFIG_MODULE).projectConfig.http
-  const hasToken = !!token && isValidOrderStatusToken(order.id, token, String(jwtSecret))
-  if (!isOwner && !hasToken) throw notFound
-  return order.id
+  assertOrderVisible(req, data[0], token)
+  return data[0].id
 }
 
 /** The order's parcels, outbound and return, with their timelines. Voided labels never travelled and are left out. */
