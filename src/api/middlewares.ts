@@ -19,6 +19,7 @@ import { StoreTrackAnalyticsEvents } from "./store/analytics/events/validators"
 import { analyticsRateLimit } from "./store/analytics/rate-limit"
 import { trackProductSearch } from "./store/analytics/track-product-search"
 import { claimCheckoutStock } from "./store/carts/claim-checkout-stock"
+import { noteCheckoutClient } from "./store/carts/note-checkout-client"
 import { trackAddedToCart } from "./store/carts/track-added-to-cart"
 import { recommendationMiddlewares } from "./store/recommendations/middlewares"
 import { adminRecommendationMiddlewares } from "./admin/recommendations/middlewares"
@@ -144,7 +145,7 @@ export default defineMiddlewares({
     {
       method: ["POST"],
       matcher: "/store/carts/:id/complete",
-      middlewares: [claimCheckoutStock],
+      middlewares: [noteCheckoutClient, claimCheckoutStock],
     },
     {
       method: ["POST"],

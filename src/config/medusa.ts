@@ -178,6 +178,10 @@ export function emporiumModules(env: Env): ModuleEntry[] {
     },
     { resolve: "./src/modules/recommendation" },
     { resolve: "./src/modules/transport" },
+    {
+      resolve: "./src/modules/fraud",
+      options: { redis_url: env.REDIS_URL, namespace: `${env.REDIS_PREFIX ?? ""}emporium:fraud` },
+    },
   ]
 }
 

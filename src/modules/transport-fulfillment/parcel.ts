@@ -1,5 +1,5 @@
 import { MedusaError } from "@medusajs/framework/utils"
-import { toMinor } from "../transport/money"
+import { toMinor } from "../../utils/money"
 import type { ParcelItem, Unshippable } from "../transport/rates/types"
 
 /** The cart line fields Medusa passes to `calculatePrice` (and the quote route reads). */

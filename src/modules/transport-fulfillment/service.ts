@@ -11,7 +11,7 @@ import type {
 } from "@medusajs/framework/types"
 import { AbstractFulfillmentProviderService, MedusaError } from "@medusajs/framework/utils"
 import { TRANSPORT_MODULE } from "../transport"
-import { toMajor } from "../transport/money"
+import { toMajor } from "../../utils/money"
 import type TransportModuleService from "../transport/service"
 import { bookShipment, voidBookedShipment } from "./book"
 import { parcelItemsFromCart, throwUnshippable, type CartLineForParcel } from "./parcel"

@@ -3,6 +3,8 @@ import { StepResponse } from "@medusajs/framework/workflows-sdk"
 import { STOCK_HOLD_MODULE } from "../../modules/stock-hold"
 import type StockHoldModuleService from "../../modules/stock-hold/service"
 import { levelReader, outOfStockError, planCheckoutDemands, type SnapshotCart } from "../../utils/checkout-stock"
+import { assessCheckout, type CartForFraud } from "../fraud/assess-checkout"
+import { attachOrderToAssessment } from "../fraud/attach-order"
 
 /**
  * Flash-sale-safe completion without forking completeCartWorkflow.
@@ -19,6 +21,10 @@ import { levelReader, outOfStockError, planCheckoutDemands, type SnapshotCart } 
 completeCartWorkflow.hooks.validate(
   async ({ cart }, { container }) => {
     const snapshot = cart as unknown as SnapshotCart
+    if (!snapshot.completed_at) {
+      // Fraud first: a rejected checkout never holds stock. Throws the rejection.
+      await assessCheckout(container, cart as unknown as CartForFraud)
+    }
     if (snapshot.completed_at || !container.hasRegistration(STOCK_HOLD_MODULE)) {
       // A completed cart is answered with its existing order by the workflow; nothing to claim.
       return new StepResponse(undefined, null)
@@ -45,10 +51,17 @@ completeCartWorkflow.hooks.validate(
  */
 const hooks = completeCartWorkflow.hooks as typeof completeCartWorkflow.hooks & {
   beforePaymentAuthorization: typeof completeCartWorkflow.hooks.validate
+  orderCreated: (handler: (input: { order_id: string; cart_id: string }, context: { container: any }) => Promise<StepResponse<undefined>>) => void
 }
 hooks.beforePaymentAuthorization(async ({ input }: { input: { id: string } }, { container }) => {
   if (container.hasRegistration(STOCK_HOLD_MODULE)) {
     await container.resolve<StockHoldModuleService>(STOCK_HOLD_MODULE).release(input.id)
   }
+  return new StepResponse(undefined)
+})
+
+/** The order a scored checkout became: a review enters the merchant's queue (also undeclared in 2.21's types). */
+hooks.orderCreated(async ({ order_id, cart_id }, { container }) => {
+  await attachOrderToAssessment(container, cart_id, order_id)
   return new StepResponse(undefined)
 })

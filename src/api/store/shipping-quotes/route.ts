@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { TRANSPORT_MODULE } from "../../../modules/transport"
-import { toMajor } from "../../../modules/transport/money"
+import { toMajor } from "../../../utils/money"
 import type { Quote } from "../../../modules/transport/rates/types"
 import type TransportModuleService from "../../../modules/transport/service"
 import { throwUnshippable } from "../../../modules/transport-fulfillment/parcel"

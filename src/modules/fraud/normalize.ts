@@ -1,0 +1,63 @@
+import net from "node:net"
+import type { BlocklistType } from "./models/fraud-blocklist-entry"
+
+/** One spelling per value, so "Ada@Example.com " and "ada@example.com" are the same customer. */
+export function normalizeBlocklistValue(type: BlocklistType, value: string): string {
+  const trimmed = value.trim()
+  switch (type) {
+    case "email":
+      return trimmed.toLowerCase()
+    case "ip":
+      return normalizeIpOrRange(trimmed)
+    case "address":
+      return normalizeAddressKey(trimmed)
+    case "card_fingerprint":
+      return trimmed
+  }
+}
+
+/** An IP stays as is; a CIDR range keeps its prefix. Anything else is refused by the caller's validation. */
+function normalizeIpOrRange(value: string): string {
+  const [ip, prefix] = value.split("/")
+  return prefix === undefined ? ip.toLowerCase() : `${ip.toLowerCase()}/${Number(prefix)}`
+}
+
+export function isIpOrRange(value: string): boolean {
+  const [ip, prefix, extra] = value.trim().split("/")
+  const version = net.isIP(ip)
+  if (!version || extra !== undefined) return false
+  if (prefix === undefined) return true
+  const bits = Number(prefix)
+  return /^\d+$/.test(prefix) && bits >= 0 && bits <= (version === 4 ? 32 : 128)
+}
+
+/** "country|postal|street" in lower case without punctuation: how addresses are compared. */
+export function addressKey(address: { country_code?: string | null; postal_code?: string | null; address_1?: string | null } | null | undefined): string | null {
+  if (!address?.country_code || !address.address_1) return null
+  return normalizeAddressKey(`${address.country_code}|${address.postal_code ?? ""}|${address.address_1}`)
+}
+
+function normalizeAddressKey(value: string): string {
+  return value
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/ß/g, "ss")
+    .replace(/[^a-z0-9|]+/g, " ")
+    .replace(/\s+/g, " ")
+    .split("|")
+    .map((part) => part.trim())
+    .join("|")
+}
+
+/** Loopback and private addresses are the storefront's server or a proxy, not a shopper. */
+export function isPublicIp(ip: string | null): ip is string {
+  if (!ip || !net.isIP(ip)) return false
+  const v4 = ip.replace(/^::ffff:/, "")
+  if (net.isIPv4(v4)) {
+    const [a, b] = v4.split(".").map(Number)
+    return !(a === 10 || a === 127 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254) || a === 0)
+  }
+  const lower = ip.toLowerCase()
+  return !(lower === "::1" || lower.startsWith("fc") || lower.startsWith("fd") || lower.startsWith("fe80"))
+}
