@@ -106,6 +106,8 @@ export default class FraudModuleService extends MedusaService({ FraudRuleSet, Fr
         customer_id: input.customer_id,
         email: input.email,
         ip: input.ip,
+        address_key: input.address_key,
+        card_fingerprint: input.card_fingerprint,
         amount: input.amount,
         currency_code: input.currency_code,
         score: scored.score,

@@ -13,6 +13,9 @@ const FraudAssessment = model
     customer_id: model.text().nullable(),
     email: model.text().nullable(),
     ip: model.text().nullable(),
+    /** Kept so a merchant rejecting a review can blocklist the address and card too. */
+    address_key: model.text().nullable(),
+    card_fingerprint: model.text().nullable(),
     amount: model.number(),
     currency_code: model.text(),
     score: model.number(),
