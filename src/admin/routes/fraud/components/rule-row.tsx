@@ -1,6 +1,6 @@
 import { Label, Switch, Text } from "@medusajs/ui"
-import { RemoveButton } from "../../settings/shipping-rates/components/fields"
-import { Field } from "../../settings/shipping-rates/components/section"
+import { RemoveButton } from "../../../components/form-fields"
+import { Field } from "../../../components/form-fields"
 import { NumberInput } from "./fields"
 import { RULE_TYPES } from "./format"
 import { RuleParams } from "./rule-params"

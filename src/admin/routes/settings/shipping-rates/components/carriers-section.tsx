@@ -1,7 +1,8 @@
 import { Checkbox, Switch, Table, Text } from "@medusajs/ui"
-import { CommitInput, IntegerInput, RemoveButton, TextInput } from "./fields"
+import { CommitInput, IntegerInput, RemoveButton, TextInput } from "../../../../components/form-fields"
 import { removeCarrier, removeService, renameCarrier, renameService, unusedName } from "./references"
-import { Field, Section } from "./section"
+import { Section } from "./section"
+import { Field } from "../../../../components/form-fields"
 import type { CarrierRow, Edit, RateTable } from "./types"
 import { WebhookSecret } from "./webhook-secret"
 

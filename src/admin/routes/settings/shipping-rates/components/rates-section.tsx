@@ -1,7 +1,8 @@
 import { Button, Input, Select, Table, Text } from "@medusajs/ui"
 import { useState } from "react"
-import { IntegerInput, MoneyInput, RemoveButton } from "./fields"
-import { Field, Section } from "./section"
+import { IntegerInput, MoneyInput, RemoveButton } from "../../../../components/form-fields"
+import { Section } from "./section"
+import { Field } from "../../../../components/form-fields"
 import type { Edit, RateRow, RateTable } from "./types"
 
 type Grid = {

@@ -31,15 +31,3 @@ export function Section(props: SectionProps) {
     </Container>
   )
 }
-
-/** A labelled field in a grid of settings. */
-export function Field({ label, children, className }: { label: string; children: ReactNode; className?: string }) {
-  return (
-    <div className={`flex flex-col gap-y-1 ${className ?? ""}`}>
-      <Text size="xsmall" weight="plus" className="text-ui-fg-subtle">
-        {label}
-      </Text>
-      {children}
-    </div>
-  )
-}

@@ -1,5 +1,5 @@
 import { Select, Table, Text } from "@medusajs/ui"
-import { CommitInput, IntegerInput, ListInput, MoneyInput, RemoveButton, TextInput } from "./fields"
+import { CommitInput, IntegerInput, ListInput, MoneyInput, RemoveButton, TextInput } from "../../../../components/form-fields"
 import { Section } from "./section"
 import type { Edit, RateTable, SurchargeRow } from "./types"
 

@@ -1,5 +1,5 @@
 import { Table, Text } from "@medusajs/ui"
-import { IntegerInput, RemoveButton, TextInput } from "./fields"
+import { IntegerInput, RemoveButton, TextInput } from "../../../../components/form-fields"
 import { Section } from "./section"
 import type { Edit, RateTable, WeightDefaultRow } from "./types"
 

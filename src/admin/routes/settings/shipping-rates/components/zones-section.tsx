@@ -1,7 +1,8 @@
 import { Text } from "@medusajs/ui"
-import { CommitInput, IntegerInput, ListInput, MoneyInput, RemoveButton, TextInput } from "./fields"
+import { CommitInput, IntegerInput, ListInput, MoneyInput, RemoveButton, TextInput } from "../../../../components/form-fields"
 import { removeZone, renameZone, unusedName } from "./references"
-import { Field, Section } from "./section"
+import { Section } from "./section"
+import { Field } from "../../../../components/form-fields"
 import type { Edit, RateTable, ZoneRow } from "./types"
 
 const linkClass = "txt-compact-small-plus text-ui-fg-interactive hover:text-ui-fg-interactive-hover"

@@ -1,7 +1,7 @@
 import { Trash } from "@medusajs/icons"
-import { IconButton, Input } from "@medusajs/ui"
-import { useEffect, useState } from "react"
-import { formatMajor, parseMajor } from "./money"
+import { IconButton, Input, Text } from "@medusajs/ui"
+import { useEffect, useState, type ReactNode } from "react"
+import { formatMajor, parseMajor } from "../lib/money-input"
 
 /**
  * Inputs for the rate table. Each keeps what the merchant types while it is not (yet) a valid
@@ -143,5 +143,17 @@ export function RemoveButton({ label, onClick }: { label: string; onClick: () =>
     <IconButton size="small" variant="transparent" aria-label={label} title={label} onClick={onClick}>
       <Trash />
     </IconButton>
+  )
+}
+
+/** A labelled field in a grid of settings. */
+export function Field({ label, children, className }: { label: string; children: ReactNode; className?: string }) {
+  return (
+    <div className={`flex flex-col gap-y-1 ${className ?? ""}`}>
+      <Text size="xsmall" weight="plus" className="text-ui-fg-subtle">
+        {label}
+      </Text>
+      {children}
+    </div>
   )
 }

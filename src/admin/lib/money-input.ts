@@ -1,4 +1,4 @@
-import { currencyDigits } from "../../../../../utils/money"
+import { currencyDigits } from "../../utils/money"
 
 /** 490, "eur" → "4.90": what the merchant reads and types. */
 export function formatMajor(minor: number, currencyCode: string): string {
