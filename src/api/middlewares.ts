@@ -30,6 +30,7 @@ import { shippingQuoteMiddlewares } from "./store/shipping-quotes/middlewares"
 import { orderTrackingMiddlewares } from "./store/orders/tracking-middlewares"
 import { transportHookMiddlewares } from "./hooks/transport/middlewares"
 import { adminTransportMiddlewares } from "./admin/transport/middlewares"
+import { adminFraudMiddlewares } from "./admin/fraud/middlewares"
 
 const ANALYTICS_REPORTS = ["sales", "products", "categories", "funnel", "customers"]
 
@@ -158,6 +159,7 @@ export default defineMiddlewares({
     ...orderTrackingMiddlewares,
     ...transportHookMiddlewares,
     ...adminTransportMiddlewares,
+    ...adminFraudMiddlewares,
     {
       method: ["DELETE"],
       matcher: "/store/carts/:id/line-items/:line_id",

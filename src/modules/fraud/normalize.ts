@@ -19,7 +19,10 @@ export function normalizeBlocklistValue(type: BlocklistType, value: string): str
 /** An IP stays as is; a CIDR range keeps its prefix. Anything else is refused by the caller's validation. */
 function normalizeIpOrRange(value: string): string {
   const [ip, prefix] = value.split("/")
-  return prefix === undefined ? ip.toLowerCase() : `${ip.toLowerCase()}/${Number(prefix)}`
+  // An IPv4 client seen by a dual-stack server ("::ffff:1.2.3.4") is listed as its IPv4 address,
+  // the form checkout compares against (an IPv6 inet never contains an IPv4 one).
+  const address = prefix === undefined ? ip.toLowerCase().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, "") : ip.toLowerCase()
+  return prefix === undefined ? address : `${address}/${Number(prefix)}`
 }
 
 export function isIpOrRange(value: string): boolean {

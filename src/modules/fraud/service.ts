@@ -78,6 +78,8 @@ export default class FraudModuleService extends MedusaService({ FraudRuleSet, Fr
   async saveRuleSet(ruleSet: RuleSet, actorId: string | null): Promise<VersionedRuleSet> {
     const problems = ruleSetProblems(ruleSet)
     if (problems.length) throw new MedusaError(MedusaError.Types.INVALID_DATA, problems.join(" "))
+    // Number from the database, not this process's cache: another process may have saved since.
+    this.ruleSet_ = null
     const current = await this.currentRuleSet()
     const [saved] = await this.createFraudRuleSets([
       {

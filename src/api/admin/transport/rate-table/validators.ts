@@ -1,6 +1,6 @@
 import { defaultCountries, defaultCurrencies } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
-import { withReadableIssues } from "../readable-issues"
+import { withReadableIssues } from "../../../readable-issues"
 
 /**
  * The rate table document as `PUT /admin/transport/rate-table` accepts it: the shape of
