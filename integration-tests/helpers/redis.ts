@@ -112,6 +112,10 @@ export function isolateRedisModules(configModule: ConfigModule, prefix: string):
     } else if (resolve.endsWith("/store-cache")) {
       entry.options = { ...entry.options, namespace: `${prefix}:store-cache` }
       found.add("store-cache")
+    } else if (resolve.endsWith("/modules/fraud")) {
+      // Velocity windows: one run's checkouts must never count in another's.
+      entry.options = { ...entry.options, namespace: `${prefix}:fraud` }
+      found.add("fraud")
     } else if (resolve.endsWith("/modules/analytics")) {
       entry.options = { ...entry.options, namespace: `${prefix}:analytics` }
       found.add("analytics")
@@ -125,7 +129,7 @@ export function isolateRedisModules(configModule: ConfigModule, prefix: string):
     }
   }
 
-  const missing = ["event-bus-redis", "workflow-engine-redis", "cache-redis", "caching-redis", "store-cache", "analytics", "locking-redis"].filter(
+  const missing = ["event-bus-redis", "workflow-engine-redis", "cache-redis", "caching-redis", "store-cache", "analytics", "fraud", "locking-redis"].filter(
     (name) => !found.has(name)
   )
   if (missing.length) {
