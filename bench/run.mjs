@@ -32,7 +32,7 @@ const USAGE = `Usage: npm run bench -- [options]
                       product-detail, product-categories, regions, browse-while-ordering,
                       add-to-cart, cart-complete, shipping-quotes; opt-in, run only when named:
                       flash-sale, analytics-reports, analytics-ingest, analytics-checkout,
-                      recommendations)
+                      recommendations, fraud-checkout)
   --duration N        seconds per load scenario (default 15)
   --connections N     autocannon connections (default 10)
   --rounds N          run the scenarios N times, report medians (default 2)
@@ -49,7 +49,7 @@ knobs are listed in BENCHMARKS.md ("Analytics").`
 const SCENARIO_ORDER = [
   "products-list", "products-list-no-region", "product-detail", "product-categories", "regions", "browse-while-ordering", "add-to-cart", "cart-complete", "shipping-quotes",
   // Opt-in (named in --scenarios), Emporium only; analytics-reports and analytics-ingest load the 1M-event dataset when absent.
-  "analytics-reports", "analytics-ingest", "analytics-checkout", "recommendations",
+  "analytics-reports", "analytics-ingest", "analytics-checkout", "recommendations", "fraud-checkout",
 ]
 const PORTS = { emporium: 9100, vanilla: 9101 }
 const WARMUP_REQUESTS = 200

@@ -89,6 +89,11 @@ export const EnvSchema = z.object({
   /** Storefront analytics batches a client IP may send per minute (across processes with Redis); 0 turns the limit off. */
   EMPORIUM_ANALYTICS_RATE_LIMIT: optional(wholeNumber("EMPORIUM_ANALYTICS_RATE_LIMIT", 0)).transform((v) => v ?? 120),
   /**
+   * Scores every checkout for fraud (src/modules/fraud). `false`: checkouts are not scored (the
+   * module and its admin pages stay); the bench runner uses it to measure what scoring costs.
+   */
+  EMPORIUM_FRAUD: flag("EMPORIUM_FRAUD", true),
+  /**
    * Runs the app as plain Medusa: none of Emporium's modules, plugins, hooks,
    * routes or middlewares. The bench runner uses it for the vanilla baseline.
    */

@@ -180,7 +180,8 @@ export function emporiumModules(env: Env): ModuleEntry[] {
     { resolve: "./src/modules/transport" },
     {
       resolve: "./src/modules/fraud",
-      options: { redis_url: env.REDIS_URL, namespace: `${env.REDIS_PREFIX ?? ""}emporium:fraud` },
+      // EMPORIUM_FRAUD=false keeps the module (its admin pages and links) but scores no checkout.
+      options: { scoring: env.EMPORIUM_FRAUD, redis_url: env.REDIS_URL, namespace: `${env.REDIS_PREFIX ?? ""}emporium:fraud` },
     },
   ]
 }

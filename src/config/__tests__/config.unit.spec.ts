@@ -125,6 +125,22 @@ describe("medusa config", () => {
     expect((defineConfig(buildMedusaConfig(readEnv({ EMPORIUM_VANILLA: "true" }), dir)).modules as Modules).transport).toBeUndefined()
   })
 
+  it("scores checkouts with the fraud module, which EMPORIUM_FRAUD=false keeps but tells to score nothing; vanilla has none", () => {
+    type Modules = Record<string, { resolve?: string; options?: { scoring?: boolean; redis_url?: string; namespace?: string } }>
+    const modules = (vars: Record<string, string>) => defineConfig(buildMedusaConfig(readEnv(vars), tmp())).modules as Modules
+    expect(modules({}).fraud).toMatchObject({ resolve: "./src/modules/fraud", options: { scoring: true } })
+    expect(modules({ EMPORIUM_FRAUD: "" }).fraud?.options?.scoring).toBe(true)
+    expect(modules({ REDIS_URL: "redis://127.0.0.1:6379", REDIS_PREFIX: "shop-a:" }).fraud?.options).toEqual({
+      scoring: true,
+      redis_url: "redis://127.0.0.1:6379",
+      namespace: "shop-a:emporium:fraud",
+    })
+    expect(modules({ EMPORIUM_FRAUD: "false" }).fraud?.options?.scoring).toBe(false)
+    expect(modules({ EMPORIUM_FRAUD: "0" }).fraud?.options?.scoring).toBe(false)
+    expect(modules({ EMPORIUM_VANILLA: "true" }).fraud).toBeUndefined()
+    expect(() => readEnv({ EMPORIUM_FRAUD: "off" })).toThrow(/EMPORIUM_FRAUD must be true or false/)
+  })
+
   it("searches with the PostgreSQL provider", () => {
     const modules = defineConfig(buildMedusaConfig(readEnv({}), tmp())).modules as Record<
       string,

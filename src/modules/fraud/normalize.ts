@@ -56,11 +56,25 @@ function normalizeAddressKey(value: string): string {
 /** Loopback and private addresses are the storefront's server or a proxy, not a shopper. */
 export function isPublicIp(ip: string | null): ip is string {
   if (!ip || !net.isIP(ip)) return false
-  const v4 = ip.replace(/^::ffff:/, "")
-  if (net.isIPv4(v4)) {
+  const v4 = ipv4Of(ip.toLowerCase())
+  if (v4) {
     const [a, b] = v4.split(".").map(Number)
     return !(a === 10 || a === 127 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254) || a === 0)
   }
   const lower = ip.toLowerCase()
-  return !(lower === "::1" || lower.startsWith("fc") || lower.startsWith("fd") || lower.startsWith("fe80"))
+  // ::1, unique-local fc00::/7, link-local fe80::/10.
+  return !(lower === "::1" || /^f[cd]/.test(lower) || /^fe[89ab]/.test(lower))
+}
+
+/** The IPv4 address inside an IPv4 or IPv4-mapped IPv6 address (::ffff:10.0.0.1 or ::ffff:a00:1). */
+function ipv4Of(ip: string): string | null {
+  if (net.isIPv4(ip)) return ip
+  const mapped = /^::ffff:(.+)$/.exec(ip)?.[1]
+  if (!mapped) return null
+  if (net.isIPv4(mapped)) return mapped
+  const hex = /^([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(mapped)
+  if (!hex) return null
+  const high = parseInt(hex[1], 16)
+  const low = parseInt(hex[2], 16)
+  return [high >> 8, high & 255, low >> 8, low & 255].join(".")
 }

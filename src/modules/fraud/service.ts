@@ -17,6 +17,8 @@ import { velocityFactKey } from "./rules/velocity-window"
 
 /** Module options (src/config/medusa.ts). */
 export type FraudModuleOptions = {
+  /** Score checkouts (default true). False keeps the module, its data and admin, and scores nothing. */
+  scoring?: boolean
   /** Velocity windows in Redis (shared by every process) when set; PostgreSQL otherwise. */
   redis_url?: string
   namespace?: string
@@ -36,6 +38,7 @@ const STORE_DISTRIBUTION_TTL_MS = 10 * 60_000
 
 export default class FraudModuleService extends MedusaService({ FraudRuleSet, FraudAssessment, FraudBlocklistEntry, FraudAttempt }) {
   private readonly redis_: Redis | null
+  private readonly scoring_: boolean
   private readonly namespace_: string
   private ruleSet_: { value: VersionedRuleSet; at: number } | null = null
   private readonly distribution_ = new Map<string, { at: number; value: CheckoutFacts["store"] }>()
@@ -43,12 +46,18 @@ export default class FraudModuleService extends MedusaService({ FraudRuleSet, Fr
   constructor(container: Record<string, unknown>, options: FraudModuleOptions = {}) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
+    this.scoring_ = options.scoring ?? true
     this.redis_ = options.redis_url ? new Redis(options.redis_url, { lazyConnect: true, maxRetriesPerRequest: 2 }) : null
     this.namespace_ = `${options.namespace ?? "emporium:fraud"}:velocity`
   }
 
   async __hooks_onApplicationShutdown(): Promise<void> {
     await this.redis_?.quit().catch(() => undefined)
+  }
+
+  /** Whether checkouts are scored (module option `scoring`, env EMPORIUM_FRAUD). */
+  isScoring(): boolean {
+    return this.scoring_
   }
 
   /** The rule set in force: the highest version, version 1 being the defaults. */
@@ -63,11 +72,11 @@ export default class FraudModuleService extends MedusaService({ FraudRuleSet, Fr
   @InjectManager()
   protected async installDefaults_(@MedusaContext() context: Context = {}): Promise<VersionedRuleSet> {
     const manager = context.manager as SqlEntityManager
-    // Two processes may both find no rules: the unique version lets one insert win.
+    // Two processes may both find no rules: the fixed id and unique version let one insert win.
     await manager.execute(
       `INSERT INTO fraud_rule_set (id, version, review_threshold, reject_threshold, rules)
        VALUES ('frs_defaults', 1, ?, ?, ?::jsonb)
-       ON CONFLICT (version) WHERE deleted_at IS NULL DO NOTHING`,
+       ON CONFLICT DO NOTHING`,
       [DEFAULT_RULE_SET.review_threshold, DEFAULT_RULE_SET.reject_threshold, JSON.stringify(DEFAULT_RULE_SET.rules)]
     )
     const [latest] = await this.listFraudRuleSets({}, { order: { version: "DESC" }, take: 1 }, context)

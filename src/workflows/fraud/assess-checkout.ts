@@ -30,6 +30,7 @@ export const REJECTED_MESSAGE = "We could not complete this order. Please contac
 export async function assessCheckout(container: MedusaContainer, cart: CartForFraud): Promise<void> {
   if (!container.hasRegistration(FRAUD_MODULE)) return
   const fraud = container.resolve<FraudModuleService>(FRAUD_MODULE)
+  if (!fraud.isScoring()) return
   const sessions = cart.payment_collection?.payment_sessions ?? []
   const input: CheckoutInput = {
     cart_id: cart.id,
