@@ -1,8 +1,9 @@
-/** An admin API answer other than 2xx: its message (the API's own when it gave one) and status. */
+/** An admin API answer other than 2xx: its message (the API's own when it gave one), status and body. */
 export class AdminApiError extends Error {
   constructor(
     message: string,
-    readonly status: number
+    readonly status: number,
+    readonly body: unknown = null
   ) {
     super(message)
   }
@@ -21,7 +22,7 @@ export async function sendAdminJson<T>(method: "GET" | "POST" | "DELETE", path: 
   })
   const json = await res.json().catch(() => null)
   if (!res.ok) {
-    throw new AdminApiError(json?.message ?? `HTTP ${res.status}`, res.status)
+    throw new AdminApiError(json?.message ?? `HTTP ${res.status}`, res.status, json)
   }
   return json as T
 }

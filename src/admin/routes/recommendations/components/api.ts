@@ -1,31 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from "react"
+import { AdminApiError, sendAdminJson } from "../../../lib/send-admin-json"
 import type { Build, ProductSummary, RecommendationList, Rule, RuleAction } from "./types"
 
-/** An admin API answer other than 2xx: its message, status and body. */
-export class AdminApiError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-    readonly body: unknown
-  ) {
-    super(message)
-  }
-}
-
-/** Sends a JSON request to an admin API path with the dashboard's session cookie; rejects with the API's message. */
-export async function sendAdminJson<T>(method: "POST" | "DELETE" | "GET", path: string, body?: unknown): Promise<T> {
-  const res = await fetch(path, {
-    method,
-    credentials: "include",
-    headers: body === undefined ? undefined : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const json = await res.json().catch(() => null)
-  if (!res.ok) {
-    throw new AdminApiError(json?.message ?? `HTTP ${res.status}`, res.status, json)
-  }
-  return json as T
-}
+// The recommendation components import these from here.
+export { AdminApiError, sendAdminJson }
 
 export type NewRule = {
   list: RecommendationList
