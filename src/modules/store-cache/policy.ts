@@ -108,6 +108,9 @@ const UNRELATED_EVENT_PREFIXES = [
   "stock_ledger.",
   "inventory.low_stock",
   "inventory.out_of_stock",
+  // Parcels, tracking and fraud verdicts: nothing the catalogue shows.
+  "transport.",
+  "fraud.",
 ]
 
 /**
