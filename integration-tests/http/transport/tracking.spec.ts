@@ -13,6 +13,7 @@ import type TransportModuleService from "../../../src/modules/transport/service"
 import { SHIPMENT_EXCEPTION_EVENT, TRACKING_UPDATED_EVENT } from "../../../src/modules/transport/service"
 import { closeTrackingHub, trackingHub } from "../../../src/modules/transport/tracking-hub"
 import { DEMO_RATE_TABLE } from "../../../src/scripts/seed/rate-table"
+import type { ShipmentTrackingView } from "../../../src/api/store/orders/[id]/tracking/order-tracking"
 
 jest.setTimeout(240_000)
 // The in-process hub and event bus: the Redis fan-out is covered by src/modules/transport/__tests__/tracking-hub.spec.ts.
@@ -25,20 +26,8 @@ const WEBHOOK = "/hooks/transport/house"
 type HouseStatus = "in_transit" | "out_for_delivery" | "delivered" | "failed_delivery" | "returned_to_sender"
 type AdminFulfillment = { id: string; shipped_at: string | null; delivered_at: string | null; labels: { tracking_number: string }[] }
 type AdminOrder = { id: string; fulfillment_status: string; metadata: Record<string, any> | null; fulfillments: AdminFulfillment[] }
-type TrackingView = {
-  order_id: string
-  shipments: {
-    id: string
-    is_return: boolean
-    carrier: { code: string; name: string }
-    service_level: { code: string; name: string }
-    tracking_number: string
-    tracking_url: string
-    status: string
-    exception: string | null
-    events: { id: string; status: string; description: string; occurred_at: string }[]
-  }[]
-}
+/** What the store route answers: the route's own view type, so the test reads what storefronts get. */
+type TrackingView = { order_id: string; shipments: ShipmentTrackingView[] }
 type ShippedOrder = { order: StoreOrder; buyer: Buyer; fulfillmentId: string; shipmentId: string; trackingNumber: string }
 
 medusaIntegrationTestRunner({

@@ -5,6 +5,7 @@ import { carrierAdapter } from "../transport/carriers/registry"
 import type { Address } from "../transport/carriers/types"
 import { resolveSizes } from "../transport/rates/engine"
 import type TransportModuleService from "../transport/service"
+import { positiveOrNull } from "./parcel"
 
 export type BookInput = {
   carrier_code: string
@@ -143,10 +144,10 @@ async function orderFacts(container: MedusaContainer, input: BookInput): Promise
         title: item.title ?? "",
         quantity: Number(item.quantity ?? 1),
         unit_price: 0,
-        weight_g: positive(line?.variant?.weight),
-        length_cm: positive(line?.variant?.length),
-        width_cm: positive(line?.variant?.width),
-        height_cm: positive(line?.variant?.height),
+        weight_g: positiveOrNull(line?.variant?.weight),
+        length_cm: positiveOrNull(line?.variant?.length),
+        width_cm: positiveOrNull(line?.variant?.width),
+        height_cm: positiveOrNull(line?.variant?.height),
         product_type_id: line?.product_type_id ?? null,
       }
     }),
@@ -182,9 +183,4 @@ function toAddress(source: Record<string, any> | null | undefined, fallbackName:
     country_code: (source?.country_code ?? "").toUpperCase(),
     phone: source?.phone ?? null,
   }
-}
-
-function positive(value: unknown): number | null {
-  const number = Number(value)
-  return value !== null && value !== undefined && Number.isFinite(number) && number > 0 ? number : null
 }

@@ -25,10 +25,10 @@ export function parcelItemsFromCart(lines: CartLineForParcel[], currencyCode: st
     title: lineTitle(line),
     quantity: Number(line.quantity),
     unit_price: toMinor(line.unit_price, currencyCode),
-    weight_g: numberOrNull(line.variant?.weight) ?? numberOrNull(line.product?.weight),
-    length_cm: numberOrNull(line.variant?.length),
-    width_cm: numberOrNull(line.variant?.width),
-    height_cm: numberOrNull(line.variant?.height),
+    weight_g: positiveOrNull(line.variant?.weight) ?? positiveOrNull(line.product?.weight),
+    length_cm: positiveOrNull(line.variant?.length),
+    width_cm: positiveOrNull(line.variant?.width),
+    height_cm: positiveOrNull(line.variant?.height),
     product_type_id: line.product_type_id ?? null,
   }))
 }
@@ -40,7 +40,8 @@ function lineTitle(line: CartLineForParcel): string {
   return line.product_title ?? line.title ?? line.id
 }
 
-function numberOrNull(value: unknown): number | null {
+/** A weight or size Medusa stores (number, numeric string or nothing) as a positive number, else null. */
+export function positiveOrNull(value: unknown): number | null {
   const number = Number(value)
   return value === null || value === undefined || value === "" || !Number.isFinite(number) || number <= 0 ? null : number
 }

@@ -1,7 +1,7 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
 import type { RemoteQueryFunction } from "@medusajs/framework/types"
 import { MedusaError, QueryContext } from "@medusajs/framework/utils"
-import { parcelItemsFromCart, type CartLineForParcel } from "../../../modules/transport-fulfillment/parcel"
+import { parcelItemsFromCart, positiveOrNull, type CartLineForParcel } from "../../../modules/transport-fulfillment/parcel"
 import { toMinor } from "../../../utils/money"
 import type { Destination, ParcelItem } from "../../../modules/transport/rates/types"
 import { keySalesChannels } from "../publishable-key"
@@ -97,10 +97,10 @@ export async function parcelFromVariants(
       title,
       quantity: line.quantity,
       unit_price: toMinor(variant.calculated_price?.calculated_amount ?? 0, currency),
-      weight_g: positive(variant.weight) ?? positive(variant.product?.weight),
-      length_cm: positive(variant.length),
-      width_cm: positive(variant.width),
-      height_cm: positive(variant.height),
+      weight_g: positiveOrNull(variant.weight) ?? positiveOrNull(variant.product?.weight),
+      length_cm: positiveOrNull(variant.length),
+      width_cm: positiveOrNull(variant.width),
+      height_cm: positiveOrNull(variant.height),
       product_type_id: variant.product?.type_id ?? null,
     }
   })
@@ -119,9 +119,4 @@ async function currencyOf(query: Omit<RemoteQueryFunction, symbol>, body: StoreS
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `The region's currency is ${data[0].currency_code}, not ${body.currency_code}.`)
   }
   return data[0].currency_code
-}
-
-function positive(value: unknown): number | null {
-  const number = Number(value)
-  return value !== null && value !== undefined && Number.isFinite(number) && number > 0 ? number : null
 }
