@@ -94,6 +94,31 @@ export const EnvSchema = z.object({
    */
   EMPORIUM_FRAUD: flag("EMPORIUM_FRAUD", true),
   /**
+   * Stripe secret key (sk_test_…, sk_live_…, or a restricted rk_…): turns on the payments-stripe
+   * plugin (src/plugins/payments-stripe), card payments next to the system provider.
+   */
+  STRIPE_API_KEY: optional(
+    z.string().trim().regex(/^(sk|rk)_(test|live)_\w+$/, "STRIPE_API_KEY must be a Stripe secret key (sk_test_…, sk_live_… or rk_…)")
+  ),
+  /** Signing secret of the Stripe webhook endpoint `/hooks/stripe` (whsec_…); required with STRIPE_API_KEY. */
+  STRIPE_WEBHOOK_SECRET: optional(z.string().trim().regex(/^whsec_\w+$/, "STRIPE_WEBHOOK_SECRET must be a webhook signing secret (whsec_…)")),
+  /** `manual` (default): cards are authorized at checkout and captured by the merchant; `automatic`: captured at once. */
+  STRIPE_CAPTURE: optional(z.enum(["automatic", "manual"], { message: "STRIPE_CAPTURE must be automatic or manual" })).transform(
+    (v) => v ?? "manual"
+  ),
+  /** Payment method types offered on Stripe PaymentIntents, comma-separated (e.g. `card`); unset: the dashboard's automatic payment methods. */
+  STRIPE_PAYMENT_METHODS: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^[a-z_]+(\s*,\s*[a-z_]+)*$/, "STRIPE_PAYMENT_METHODS must be payment method types separated by commas, e.g. card,sepa_debit")
+      .transform((v) => v.split(",").map((t) => t.trim()))
+  ),
+  /** Suffix after the account's prefix on the customer's card statement (Stripe's statement_descriptor_suffix). */
+  STRIPE_STATEMENT_DESCRIPTOR: optional(z.string().trim().max(22, "STRIPE_STATEMENT_DESCRIPTOR can be at most 22 characters")),
+  /** Only for tests: the Stripe API's address (a local fake); unset means Stripe itself. */
+  STRIPE_API_BASE_URL: optional(urlWithProtocols("STRIPE_API_BASE_URL", ["http", "https"])),
+  /**
    * Runs the app as plain Medusa: none of Emporium's modules, plugins, hooks,
    * routes or middlewares. The bench runner uses it for the vanilla baseline.
    */
@@ -112,6 +137,11 @@ export class ConfigurationError extends Error {
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = EnvSchema.safeParse(source)
+  if (parsed.success && parsed.data.STRIPE_API_KEY && !parsed.data.STRIPE_WEBHOOK_SECRET) {
+    throw new ConfigurationError(
+      "STRIPE_WEBHOOK_SECRET is required with STRIPE_API_KEY: without it no Stripe webhook can be verified (3D Secure, dashboard refunds, disputes)."
+    )
+  }
   if (!parsed.success) {
     const first = parsed.error.issues[0]
     const name = first.path.join(".")

@@ -6,6 +6,7 @@ import { createHash } from "node:crypto"
 import path from "node:path"
 
 type ModuleEntry = { resolve: string; key?: string; options?: Record<string, unknown> }
+type PluginEntry = { resolve: string; options: Record<string, unknown> }
 
 const DEV_STOREFRONT_ORIGINS = "http://localhost:8000,http://127.0.0.1:8000"
 const DEV_ADMIN_ORIGINS = "http://localhost:5173,http://localhost:9000,http://127.0.0.1:9000"
@@ -181,16 +182,48 @@ export function emporiumModules(env: Env): ModuleEntry[] {
     {
       resolve: "./src/modules/fraud",
       // EMPORIUM_FRAUD=false keeps the module (its admin pages and links) but scores no checkout.
-      options: { scoring: env.EMPORIUM_FRAUD, redis_url: env.REDIS_URL, namespace: `${env.REDIS_PREFIX ?? ""}emporium:fraud` },
+      options: {
+        scoring: env.EMPORIUM_FRAUD,
+        redis_url: env.REDIS_URL,
+        namespace: `${env.REDIS_PREFIX ?? ""}emporium:fraud`,
+        // With Stripe, Radar's risk score on the checkout's card is a signal (rule "stripe_radar").
+        stripe_radar: env.STRIPE_API_KEY ? { apiKey: env.STRIPE_API_KEY, apiBaseUrl: env.STRIPE_API_BASE_URL } : undefined,
+      },
     },
   ]
 }
 
+/**
+ * Payments: Medusa's system provider (`pp_system_default`) always; with STRIPE_API_KEY also the
+ * payments-stripe plugin, whose helper gives the plugin entry and the Payment Module provider
+ * from one options object. The plugin is required only then, so a store without Stripe never
+ * loads it.
+ */
+export function stripePayments(env: Env): { plugin: PluginEntry; paymentProvider: ModuleEntry & { id: string } } | null {
+  if (!env.STRIPE_API_KEY || !env.STRIPE_WEBHOOK_SECRET) return null
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { stripePayments: configure } = require("@emporium/medusa-payments-stripe/config")
+  return configure({
+    apiKey: env.STRIPE_API_KEY,
+    webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+    captureMode: env.STRIPE_CAPTURE,
+    paymentMethods: env.STRIPE_PAYMENT_METHODS,
+    statementDescriptor: env.STRIPE_STATEMENT_DESCRIPTOR,
+    apiBaseUrl: env.STRIPE_API_BASE_URL,
+  })
+}
+
+export function paymentModule(env: Env): ModuleEntry {
+  const stripe = stripePayments(env)
+  return { resolve: "@medusajs/medusa/payment", options: { providers: stripe ? [stripe.paymentProvider] : [] } }
+}
+
 export function buildMedusaConfig(env: Env, cwd = process.cwd()): InputConfigWithArrayModules {
   const secrets = resolveSecrets(env, dataDir(env, cwd))
+  const stripe = env.EMPORIUM_VANILLA ? null : stripePayments(env)
   const modules = [
     ...infrastructureModules(env),
-    ...(env.EMPORIUM_VANILLA ? [] : [...emporiumCoreModules(env, cwd), ...emporiumModules(env)]),
+    ...(env.EMPORIUM_VANILLA ? [] : [...emporiumCoreModules(env, cwd), paymentModule(env), ...emporiumModules(env)]),
   ]
   return {
     projectConfig: {
@@ -215,6 +248,7 @@ export function buildMedusaConfig(env: Env, cwd = process.cwd()): InputConfigWit
       backendUrl: env.MEDUSA_BACKEND_URL,
     },
     modules,
+    plugins: stripe ? [stripe.plugin] : [],
   }
 }
 

@@ -22,6 +22,8 @@ export type FraudModuleOptions = {
   /** Velocity windows in Redis (shared by every process) when set; PostgreSQL otherwise. */
   redis_url?: string
   namespace?: string
+  /** Stripe keys: registers Radar's risk score as the "stripe_radar" signal (payments-stripe plugin). */
+  stripe_radar?: { apiKey: string; apiBaseUrl?: string }
 }
 
 export const ASSESSMENT_CREATED_EVENT = "fraud.assessment.created"

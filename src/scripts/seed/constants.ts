@@ -12,6 +12,8 @@ export const PUBLISHABLE_KEY_TITLE = "Emporium Storefront"
 export const DEFAULT_SALES_CHANNEL_NAME = "Default Sales Channel"
 
 export const SYSTEM_PAYMENT_PROVIDER_ID = "pp_system_default"
+/** Stripe cards, from the payments-stripe plugin; offered by the demo regions when it is configured. */
+export const STRIPE_PAYMENT_PROVIDER_ID = "pp_stripe_stripe"
 export const MANUAL_FULFILLMENT_PROVIDER_ID = "manual_manual"
 /** The transport module's provider for the built-in house carrier: calculated, rate-table prices. */
 export const HOUSE_FULFILLMENT_PROVIDER_ID = "transport_house"

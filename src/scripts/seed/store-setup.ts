@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import {
   createApiKeysWorkflow,
   createRegionsWorkflow,
@@ -15,6 +15,7 @@ import {
   DEMO_STORE_NAME,
   DemoRegionKey,
   PUBLISHABLE_KEY_TITLE,
+  STRIPE_PAYMENT_PROVIDER_ID,
   SYSTEM_PAYMENT_PROVIDER_ID,
   SYSTEM_TAX_PROVIDER_ID,
 } from "./constants"
@@ -66,13 +67,16 @@ export async function ensureDefaultSalesChannel(container: MedusaContainer): Pro
 
 export async function createDemoRegions(container: MedusaContainer): Promise<DemoRegions> {
   const keys = Object.keys(DEMO_REGIONS) as DemoRegionKey[]
+  // Cards through Stripe too when the payments-stripe plugin is configured (STRIPE_API_KEY).
+  const providers = await container.resolve(Modules.PAYMENT).listPaymentProviders({ id: STRIPE_PAYMENT_PROVIDER_ID })
+  const paymentProviders = [SYSTEM_PAYMENT_PROVIDER_ID, ...providers.map((p) => p.id)]
   const { result } = await createRegionsWorkflow(container).run({
     input: {
       regions: keys.map((key) => ({
         name: DEMO_REGIONS[key].name,
         currency_code: DEMO_REGIONS[key].currency_code,
         countries: DEMO_REGIONS[key].countries,
-        payment_providers: [SYSTEM_PAYMENT_PROVIDER_ID],
+        payment_providers: paymentProviders,
       })),
     },
   })

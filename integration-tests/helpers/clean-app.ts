@@ -1,0 +1,121 @@
+import { spawn, spawnSync, type ChildProcess } from "child_process"
+import fs from "fs"
+import net from "net"
+import os from "os"
+import path from "path"
+import { Client } from "pg"
+
+const ROOT = path.resolve(__dirname, "..", "..")
+const rootPackage = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"))
+
+/** The versions a Medusa 2.21 app pins, taken from Emporium's own package.json so they never drift. */
+const APP_DEPENDENCIES = [
+  "@medusajs/medusa",
+  "@medusajs/framework",
+  "@medusajs/cli",
+  "@medusajs/admin-sdk",
+  "@medusajs/ui",
+  "@mikro-orm/core",
+  "@mikro-orm/knex",
+  "@mikro-orm/migrations",
+  "@mikro-orm/postgresql",
+  "awilix",
+  "pg",
+  "react",
+  "react-dom",
+]
+
+function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): string {
+  const result = spawnSync(command, args, { cwd, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 })
+  if (result.status !== 0) {
+    throw new Error(`${command} ${args.join(" ")} failed in ${cwd} (exit ${result.status}):\n${result.stdout}\n${result.stderr}`.slice(-6000))
+  }
+  return result.stdout
+}
+
+/** `npm pack` of a built plugin: the tarball a developer would get from npm. */
+export function packPlugin(pluginDir: string, into: string): string {
+  const out = run("npm", ["pack", "--json", "--pack-destination", into], pluginDir)
+  const [{ filename }] = JSON.parse(out) as { filename: string }[]
+  return path.join(into, filename)
+}
+
+export function tarballFiles(tarball: string): string[] {
+  return run("tar", ["-tzf", tarball], path.dirname(tarball)).trim().split("\n")
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.once("error", reject)
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+export type CleanApp = { dir: string; url: string; databaseUrl: string; logs: () => string; stop: () => Promise<void> }
+
+/**
+ * A new Medusa 2.21 app in a temporary folder, made as a developer would: its own package.json
+ * with the plugin's tarball as a dependency, `npm install` from the registry (npm's cache makes
+ * it quick), `medusa db:migrate` on a new database, `medusa start`. `configJs` is the body of its
+ * medusa-config.js; DATABASE_URL and PORT are in its environment.
+ */
+export async function startCleanApp(tarballs: Record<string, string>, configJs: string): Promise<CleanApp> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "emporium-clean-app-"))
+  const dependencies: Record<string, string> = {}
+  for (const name of APP_DEPENDENCIES) dependencies[name] = rootPackage.dependencies[name]
+  for (const [name, tarball] of Object.entries(tarballs)) dependencies[name] = `file:${tarball}`
+  fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "clean-medusa-app", private: true, dependencies }, null, 2))
+  fs.writeFileSync(path.join(dir, "medusa-config.js"), configJs)
+  run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], dir)
+
+  const database = `clean_app_${Date.now()}_${Math.floor(Math.random() * 1e6)}`
+  const admin = new Client({ host: process.env.DB_HOST || "localhost", port: Number(process.env.DB_PORT || 5432), user: process.env.DB_USERNAME || "postgres", password: process.env.DB_PASSWORD || undefined, database: "postgres" })
+  await admin.connect()
+  await admin.query(`CREATE DATABASE "${database}"`)
+  await admin.end()
+  const password = process.env.DB_PASSWORD ? `:${encodeURIComponent(process.env.DB_PASSWORD)}` : ""
+  const databaseUrl = `postgres://${process.env.DB_USERNAME || "postgres"}${password}@${process.env.DB_HOST || "localhost"}:${process.env.DB_PORT || 5432}/${database}`
+
+  const port = await freePort()
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: "production", MEDUSA_DISABLE_TELEMETRY: "true" }
+  delete env.NODE_OPTIONS
+  delete env.TEST_TYPE
+  const cli = path.join(dir, "node_modules", "@medusajs", "cli", "cli.js")
+  run(process.execPath, [cli, "db:migrate"], dir, env)
+
+  let output = ""
+  const server: ChildProcess = spawn(process.execPath, [cli, "start"], { cwd: dir, env, stdio: ["ignore", "pipe", "pipe"] })
+  server.stdout?.on("data", (d) => (output += d))
+  server.stderr?.on("data", (d) => (output += d))
+  const url = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + 120_000
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`medusa start exited (${server.exitCode}):\n${output.slice(-4000)}`)
+    const healthy = await fetch(`${url}/health`).then((r) => r.ok, () => false)
+    if (healthy) break
+    if (Date.now() > deadline) throw new Error(`medusa start did not answer /health in 120 s:\n${output.slice(-4000)}`)
+    await new Promise((r) => setTimeout(r, 500))
+  }
+
+  return {
+    dir,
+    url,
+    databaseUrl,
+    logs: () => output,
+    stop: async () => {
+      if (server.exitCode === null) {
+        server.kill("SIGTERM")
+        await new Promise((r) => server.once("exit", r))
+      }
+      const drop = new Client({ host: process.env.DB_HOST || "localhost", port: Number(process.env.DB_PORT || 5432), user: process.env.DB_USERNAME || "postgres", password: process.env.DB_PASSWORD || undefined, database: "postgres" })
+      await drop.connect()
+      await drop.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
+      await drop.end()
+      fs.rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
