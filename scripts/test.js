@@ -112,15 +112,23 @@ function ensureChromium(env) {
   env.CHROMIUM_PATH = candidate
 }
 
+/**
+ * HTTP spec files spend much of their time waiting (migrations, app boot, Postgres), so two run
+ * side by side on two cores; each has its own database and Redis key prefix. Other kinds: one.
+ */
+function workersFor(kind) {
+  return kind === "integration:http" ? Math.max(1, Math.min(2, os.cpus().length)) : 1
+}
+
 function runJest(kind, env) {
   return new Promise((resolve) => {
     const args = [
       require.resolve("jest/bin/jest"),
-      // One worker process, not --runInBand: jest replaces the worker once it holds more
-      // than jest.config's workerIdleMemoryLimit after a spec file. In band, every booted
-      // Medusa app's leftovers pile up in one heap; the HTTP kind ran out of memory at
-      // 4 GB after 26 minutes and got slower and slower from garbage collection before it did.
-      "--maxWorkers=1",
+      // Worker processes, not --runInBand: jest replaces a worker once it holds more than
+      // jest.config's workerIdleMemoryLimit after a spec file. In band, every booted Medusa
+      // app's leftovers piled up in one heap; the HTTP kind ran out of memory at 4 GB after
+      // 26 minutes and got slower and slower from garbage collection before it did.
+      `--maxWorkers=${workersFor(kind)}`,
       "--forceExit",
       "--passWithNoTests",
       "--json",
