@@ -22,6 +22,7 @@ import { cpuByPid, cpuDelta, environ, machineBusyMs, processTree, selfCpuMs } fr
 import { ROOT, Server, WORK_DIR } from "./lib/servers.mjs"
 import { adminClient } from "./lib/admin.mjs"
 import { discoverCatalog, ensureFlatShippingOptions, prepareCheckout, storeClient } from "./lib/store.mjs"
+import { startStripeFake, stripeEnv } from "./lib/stripe.mjs"
 
 const require = createRequire(import.meta.url)
 const pg = require("pg")
@@ -32,7 +33,7 @@ const USAGE = `Usage: npm run bench -- [options]
                       product-detail, product-categories, regions, browse-while-ordering,
                       add-to-cart, cart-complete, shipping-quotes; opt-in, run only when named:
                       flash-sale, analytics-reports, analytics-ingest, analytics-checkout,
-                      recommendations, fraud-checkout)
+                      recommendations, fraud-checkout, stripe-checkout)
   --duration N        seconds per load scenario (default 15)
   --connections N     autocannon connections (default 10)
   --rounds N          run the scenarios N times, report medians (default 2)
@@ -49,7 +50,7 @@ knobs are listed in BENCHMARKS.md ("Analytics").`
 const SCENARIO_ORDER = [
   "products-list", "products-list-no-region", "product-detail", "product-categories", "regions", "browse-while-ordering", "add-to-cart", "cart-complete", "shipping-quotes",
   // Opt-in (named in --scenarios), Emporium only; analytics-reports and analytics-ingest load the 1M-event dataset when absent.
-  "analytics-reports", "analytics-ingest", "analytics-checkout", "recommendations", "fraud-checkout",
+  "analytics-reports", "analytics-ingest", "analytics-checkout", "recommendations", "fraud-checkout", "stripe-checkout",
 ]
 const PORTS = { emporium: 9100, vanilla: 9101 }
 const WARMUP_REQUESTS = 200
@@ -259,8 +260,8 @@ function baseEnv(dbUrl) {
   return env
 }
 
-function makeServers(dbUrl, opts) {
-  const env = baseEnv(dbUrl)
+function makeServers(dbUrl, opts, extraEnv = {}) {
+  const env = { ...baseEnv(dbUrl), ...extraEnv }
   const servers = {
     emporium: new Server({ kind: "emporium", port: PORTS.emporium, env: { ...env, PORT: String(PORTS.emporium) }, log }),
   }
@@ -278,7 +279,9 @@ function makeServers(dbUrl, opts) {
  */
 function vanillaEnv(emporium) {
   const env = environ(emporium.medusaPid)
-  return { ...env, PORT: String(PORTS.vanilla), EMPORIUM_VANILLA: "true" }
+  // With Stripe (stripe-checkout), Medusa's official provider is sent to the same fake.
+  const preload = env.STRIPE_API_KEY ? { NODE_OPTIONS: `${env.NODE_OPTIONS ?? ""} --require ${path.join(ROOT, "bench", "vanilla", "stripe-at-fake.cjs")}`.trim() } : {}
+  return { ...env, PORT: String(PORTS.vanilla), EMPORIUM_VANILLA: "true", ...preload }
 }
 
 async function warmUp(server, store, catalog, options) {
@@ -402,9 +405,15 @@ async function main() {
     await freshDatabase(dbUrl)
   }
 
-  const servers = makeServers(dbUrl, opts)
+  // Scenarios paying by card need Stripe: a local fake of its API, both servers configured for it.
+  const stripeFake = scenarios.some((s) => s.stripe) ? await startStripeFake() : null
+  if (stripeFake) log(`Stripe: a protocol-level fake of Stripe's API at ${stripeFake.url} (test-utils/stripe-fake)`)
+  const servers = makeServers(dbUrl, opts, stripeFake ? stripeEnv(stripeFake.url) : {})
   let interrupted = false
-  const stopAll = async () => Promise.all(Object.values(servers).map((s) => s.stop().catch(() => undefined)))
+  const stopAll = async () => {
+    stripeFake?.stop()
+    return Promise.all(Object.values(servers).map((s) => s.stop().catch(() => undefined)))
+  }
   process.on("SIGINT", async () => {
     if (interrupted) return
     interrupted = true
@@ -531,7 +540,7 @@ async function main() {
   }
 
   async function step(scenario, server, round, seed) {
-    const ctx = { server, store: stores[server.kind], catalog, options: opts, state: {}, seed, log, dbUrl }
+    const ctx = { server, store: stores[server.kind], catalog, options: opts, state: {}, seed, log, dbUrl, stripeUrl: stripeFake?.url }
     try {
       await scenario.setup(ctx)
       const before = await cpuSnapshot()

@@ -1,4 +1,5 @@
 // A small Store API client for scenario setup (not for measured load: that is autocannon).
+import { percentile, round } from "./load.mjs"
 
 export class HttpError extends Error {
   constructor(method, path, status, body) {
@@ -239,4 +240,25 @@ export async function completeSequentially(baseUrl, store, cartIds) {
     }
   }
   return { times, failed, statuses, samples, seconds: (performance.now() - started) / 1000 }
+}
+
+/**
+ * A checkout scenario's measurement: completes `cartIds` one after another and reports
+ * p50/p95/max per completion and the server's CPU per order. `label` names what is completed.
+ */
+export async function measureCompletions(ctx, cartIds, label = "completion") {
+  const before = ctx.server.sample()
+  const { times, failed, statuses, samples } = await completeSequentially(ctx.server.url, ctx.store, cartIds)
+  const after = ctx.server.sample()
+  const n = cartIds.length
+  return {
+    metrics: [
+      { key: "complete_p50", label: `${label} p50 (ms)`, value: round(percentile(times, 50), 1), better: "lower" },
+      { key: "complete_p95", label: `${label} p95 (ms)`, value: round(percentile(times, 95), 1), better: "lower" },
+      { key: "complete_max", label: `${label} max (ms)`, value: round(Math.max(...times), 1), better: "lower" },
+      { key: "cpu_ms_per_order", label: "server CPU per order (ms)", value: round((after.cpuMs - before.cpuMs) / n, 1), better: "lower" },
+    ],
+    errors: { count: failed, total: n, non2xx: failed, statuses, samples },
+    raw: { carts: n, completed: times.length, times: times.map((t) => round(t, 1)) },
+  }
 }

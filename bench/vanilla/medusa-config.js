@@ -22,4 +22,23 @@ const compiled = path.resolve(__dirname, "../../.medusa/server/src/config")
 const { readEnv } = require(path.join(compiled, "env.js"))
 const { buildMedusaConfig } = require(path.join(compiled, "medusa.js"))
 
-module.exports = defineConfig(buildMedusaConfig(readEnv(), __dirname))
+const config = buildMedusaConfig(readEnv(), __dirname)
+// The stripe-checkout scenario: vanilla pays with Medusa's official Stripe provider (same
+// provider id, pp_stripe_stripe, as Emporium's plugin), its API calls sent to the bench's Stripe
+// fake by stripe-at-fake.cjs.
+if (process.env.STRIPE_API_KEY) {
+  config.modules.push({
+    resolve: "@medusajs/medusa/payment",
+    options: {
+      providers: [
+        {
+          resolve: "@medusajs/payment-stripe",
+          id: "stripe",
+          options: { apiKey: process.env.STRIPE_API_KEY, webhookSecret: process.env.STRIPE_WEBHOOK_SECRET, capture: false },
+        },
+      ],
+    },
+  })
+}
+
+module.exports = defineConfig(config)

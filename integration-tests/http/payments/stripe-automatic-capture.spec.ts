@@ -27,7 +27,7 @@ medusaIntegrationTestRunner({
       await stripe.stop()
     })
 
-    it("captures the card when the order is placed, once at Stripe and once in Medusa, whatever asks again", async () => {
+    it("captures the card when the order is placed, once at Stripe and once in Medusa, whatever asks again (against the Stripe API fake)", async () => {
       const buyer = { email: `auto-${uniqueSuffix()}@shopper.test` }
       const { cartId, session } = await stripeCheckout(api, f, buyer, [{ variantId: f.product.variants[0].id, quantity: 1 }])
       await stripe.sdk().paymentIntents.confirm(session.data.id, { payment_method: "pm_card_visa" })
