@@ -75,6 +75,9 @@ export async function startStripeFake(options: StripeFakeOptions = {}): Promise<
     openDispute: (paymentIntentId, reason = "fraudulent") =>
       outsideRequest(() => clone(createDispute(state, mustGet("paymentIntents", paymentIntentId), reason))),
     signedDelivery,
+    simulateOutage: (count) => {
+      state.outageRequests = count
+    },
     waitForWebhooks: () => sender?.idle() ?? Promise.resolve(),
   }
 }

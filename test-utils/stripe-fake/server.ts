@@ -102,6 +102,11 @@ export function createHandler(state: FakeState, requests: RecordedRequest[]): ht
 
     const auth = apiKeyOf(req)
     if (auth.error) return sendError(auth.error)
+    // Stripe API reference "Errors": 500-level answers are rare errors on Stripe's side (api_error).
+    if (state.outageRequests > 0) {
+      state.outageRequests--
+      return sendError(new StripeApiError(500, { type: "api_error", message: "An unknown error occurred on Stripe's side (the fake's simulated outage)." }))
+    }
     const matched = match(method, path)
     if (!matched) {
       return sendError(

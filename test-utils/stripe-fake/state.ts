@@ -48,6 +48,8 @@ export class FakeState implements Stores {
   events = new Map<string, any>()
   /** events in creation order */
   eventLog: StripeEvent[] = []
+  /** test control: how many of the next API requests fail as during a Stripe outage */
+  outageRequests = 0
   /** fake-only bookkeeping per object id, never serialized (e.g. which test card a pm_ is) */
   internal = new Map<string, any>()
   /** the request currently executing; handlers are synchronous so a plain field is safe */

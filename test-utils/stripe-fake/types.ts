@@ -53,6 +53,8 @@ export interface StripeFake {
   openDispute(paymentIntentId: string, reason?: string): any
   /** `{ payload, header }` for a webhook delivery of `event`, signed with the real SDK's generateTestHeaderString. */
   signedDelivery(event: StripeEvent, secret: string): { payload: string; header: string }
+  /** The next `requests` API requests answer 500 api_error, as during an outage at Stripe. */
+  simulateOutage(requests: number): void
   /** Resolves once every webhook delivery queued so far has been attempted (no-op without options.webhook). */
   waitForWebhooks(): Promise<void>
 }

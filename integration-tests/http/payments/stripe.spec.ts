@@ -207,6 +207,33 @@ medusaIntegrationTestRunner({
           expect(late.data.order?.id).toBe(orders[0])
         })
 
+        it("answers 503 while Stripe cannot be reached, and Stripe's redelivery places the order", async () => {
+          const buyer = guest()
+          const { cartId, session } = await stripeCheckout(api, f, buyer, oneShirt())
+          await confirmWithCard(session.data.id, "pm_card_visa")
+          const event = latestEvent(stripe.fake, "payment_intent.amount_capturable_updated", session.data.id)
+          type LoggedEvent = { stripe_event_id: string; status: string; attempts: number; error: string | null; outcome: string | null }
+          const logged = async () =>
+            (await ok<{ webhook_events: LoggedEvent[] }>(api.get(`/admin/stripe/webhook-events?object_id=${session.data.id}`, f.admin.headers))).webhook_events
+
+          // The SDK tries three times (two retries): all three fail.
+          stripe.fake.simulateOutage(3)
+          const during = await deliver(api, stripe.fake, event)
+          stripe.fake.simulateOutage(0)
+          expect(during.status).toBe(503)
+          expect(during.data.message).toBe("The event could not be processed now; Stripe will deliver it again.")
+          expect(await ordersOfCart(cartId)).toEqual([])
+          expect((await logged()).map(({ status, attempts }) => ({ status, attempts }))).toEqual([{ status: "failed", attempts: 1 }])
+
+          const redelivered = await deliver(api, stripe.fake, event)
+          expect({ status: redelivered.status, outcome: (redelivered.data as WebhookAnswer).outcome }).toEqual({
+            status: 200,
+            outcome: "authorized: the cart was completed from the webhook",
+          })
+          expect(await ordersOfCart(cartId)).toHaveLength(1)
+          expect((await logged()).map(({ status, attempts, error }) => ({ status, attempts, error }))).toEqual([{ status: "processed", attempts: 2, error: null }])
+        })
+
         it("refuses a bad, missing or stale signature with 401 and writes nothing", async () => {
           const buyer = guest()
           const { cartId, session } = await stripeCheckout(api, f, buyer, oneShirt())

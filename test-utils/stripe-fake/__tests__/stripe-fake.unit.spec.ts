@@ -44,6 +44,15 @@ afterAll(async () => {
 })
 
 describe("transport, authentication and errors", () => {
+  it("answers 500 api_error during a simulated outage, then serves again", async () => {
+    const noRetries = new Stripe(KEY, { ...fake.sdkOptions, telemetry: false, maxNetworkRetries: 0 })
+    fake.simulateOutage(1)
+    const e = await failure(noRetries.customers.create({ email: "outage@example.com" }))
+    expect({ type: e.type, status: e.statusCode }).toEqual({ type: "StripeAPIError", status: 500 })
+    const customer = await noRetries.customers.create({ email: "after@example.com" })
+    expect(customer.email).toBe("after@example.com")
+  })
+
   it("reports the SDK version under test and exposes connection options", () => {
     expect(require(path.join(path.dirname(require.resolve("@medusajs/payment-stripe/package.json")), "node_modules/stripe/package.json")).version).toBe("15.12.0")
     expect(fake.url).toBe(`http://127.0.0.1:${fake.port}`)
