@@ -1,5 +1,7 @@
+import Medusa from "@medusajs/js-sdk"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { EmporiumStore } from "../../../sdk/src"
 import { expectClientError } from "../../helpers/bad-inputs"
 import { prepareCart, shopperHeaders, type Buyer } from "../../helpers/cart"
 import { signUp, type Shopper } from "../../helpers/customer"
@@ -319,6 +321,10 @@ medusaIntegrationTestRunner({
         it("saves a card for a logged-in customer, lists it only to them and pays with it again", async () => {
           const { shopper: ada, card } = await customerWithSavedCard("Ada")
           expect(card.card).toEqual(expect.objectContaining({ brand: "visa", last4: "4242" }))
+          // The same list through the typed storefront client (sdk/), with the customer's session.
+          const sdk = new Medusa({ baseUrl: String(api.defaults.baseURL), publishableKey: f.storefront.publishableKey, auth: { type: "jwt", jwtTokenStorageMethod: "memory" } })
+          await sdk.auth.login("customer", "emailpass", { email: ada.email, password: ada.password })
+          expect((await new EmporiumStore(sdk).paymentMethods.list()).payment_methods.map((m) => m.id)).toEqual([card.id])
           expect(await cardsOf(await signUp(api, f.storefront.publishableKey, "Bob"))).toEqual([])
 
           const again = await stripeCheckout(api, f, ada, oneShirt(), { payment_method: card.id, confirm: true })
