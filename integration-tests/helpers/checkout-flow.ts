@@ -358,6 +358,27 @@ export function checkoutFlowSuite({ title, extraTests }: CheckoutSuiteConfig) {
         expect(read.data.order).toMatchObject({ id: order.id, email: guest.email })
       })
 
+      it("a cart completed five times at once (a double-clicked Place order) becomes one order", async () => {
+        const f = fixture()
+        const buyer = { email: `double-${uniqueSuffix()}@shopper.test` }
+        const cart = await prepareCart(api, f, buyer, [{ variantId: f.product.variants[0].id, quantity: 1 }])
+        const { payment_collection } = await ok<{ payment_collection: { id: string } }>(
+          api.post("/store/payment-collections", { cart_id: cart.id }, shopperHeaders(f, buyer))
+        )
+        await ok(api.post(`/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: SYSTEM_PAYMENT_PROVIDER }, shopperHeaders(f, buyer)))
+        const answers = await Promise.all(
+          Array.from({ length: 5 }, () => attempt<{ type: string; order?: StoreOrder }>(api.post(`/store/carts/${cart.id}/complete`, {}, shopperHeaders(f, buyer))))
+        )
+        // Each answer is the order, or Medusa's 409 "Cart is already being completed by another request".
+        const orderIds = new Set(answers.filter((a) => a.status === 200).map((a) => a.data.order?.id))
+        expect({ statuses: answers.every((a) => a.status === 200 || a.status === 409), orders: orderIds.size }).toEqual({ statuses: true, orders: 1 })
+        const { data } = await options
+          .getContainer()
+          .resolve("query")
+          .graph({ entity: "order_cart", fields: ["order_id"], filters: { cart_id: cart.id } })
+        expect(data).toHaveLength(1)
+      })
+
       describe("bad input gets a 4xx with a message", () => {
         it.each(badInputs)("%s", async (label, send) => {
           if (!badInputCart) throw new Error("the bad-input cart was not created (see the beforeAll error above)")

@@ -47,11 +47,10 @@ export function infrastructureModules(env: Env): ModuleEntry[] {
       resolve: "@medusajs/medusa/locking",
       options: {
         providers: [
-          {
-            resolve: "@medusajs/medusa/locking-postgres",
-            id: "locking-postgres",
-            is_default: true,
-          },
+          // Medusa's provider stays registered for its `locking` table (its migration); locks are
+          // taken through Emporium's subclass, which never lets two owner-less acquirers share one.
+          { resolve: "@medusajs/medusa/locking-postgres", id: "locking-postgres" },
+          { resolve: "./src/modules/locking-postgres-exclusive", id: "locking-postgres-exclusive", is_default: true },
         ],
       },
     },
