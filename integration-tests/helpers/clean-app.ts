@@ -55,6 +55,23 @@ function freePort(): Promise<number> {
   })
 }
 
+/** A database on the PostgreSQL the tests use (DB_HOST, DB_PORT, DB_USERNAME, DB_PASSWORD, as scripts/test.js sets them). */
+function testDatabaseUrl(database: string): string {
+  const password = process.env.DB_PASSWORD ? `:${encodeURIComponent(process.env.DB_PASSWORD)}` : ""
+  return `postgres://${process.env.DB_USERNAME || "postgres"}${password}@${process.env.DB_HOST || "localhost"}:${process.env.DB_PORT || 5432}/${database}`
+}
+
+/** One statement on the server's maintenance database (creating and dropping the app's own). */
+async function onServer(sql: string): Promise<void> {
+  const client = new Client({ connectionString: testDatabaseUrl("postgres") })
+  await client.connect()
+  try {
+    await client.query(sql)
+  } finally {
+    await client.end()
+  }
+}
+
 export type CleanApp = { dir: string; url: string; databaseUrl: string; logs: () => string; stop: () => Promise<void> }
 
 /**
@@ -73,12 +90,8 @@ export async function startCleanApp(tarballs: Record<string, string>, configJs: 
   run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], dir)
 
   const database = `clean_app_${Date.now()}_${Math.floor(Math.random() * 1e6)}`
-  const admin = new Client({ host: process.env.DB_HOST || "localhost", port: Number(process.env.DB_PORT || 5432), user: process.env.DB_USERNAME || "postgres", password: process.env.DB_PASSWORD || undefined, database: "postgres" })
-  await admin.connect()
-  await admin.query(`CREATE DATABASE "${database}"`)
-  await admin.end()
-  const password = process.env.DB_PASSWORD ? `:${encodeURIComponent(process.env.DB_PASSWORD)}` : ""
-  const databaseUrl = `postgres://${process.env.DB_USERNAME || "postgres"}${password}@${process.env.DB_HOST || "localhost"}:${process.env.DB_PORT || 5432}/${database}`
+  await onServer(`CREATE DATABASE "${database}"`)
+  const databaseUrl = testDatabaseUrl(database)
 
   const port = await freePort()
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: "production", MEDUSA_DISABLE_TELEMETRY: "true" }
@@ -111,10 +124,7 @@ export async function startCleanApp(tarballs: Record<string, string>, configJs: 
         server.kill("SIGTERM")
         await new Promise((r) => server.once("exit", r))
       }
-      const drop = new Client({ host: process.env.DB_HOST || "localhost", port: Number(process.env.DB_PORT || 5432), user: process.env.DB_USERNAME || "postgres", password: process.env.DB_PASSWORD || undefined, database: "postgres" })
-      await drop.connect()
-      await drop.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
-      await drop.end()
+      await onServer(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
       fs.rmSync(dir, { recursive: true, force: true })
     },
   }

@@ -85,3 +85,22 @@ export function latestEvent(fake: StripeFake, type: string, objectId: string) {
   if (!event) throw new Error(`the Stripe fake generated no ${type} for ${objectId}`)
   return event
 }
+
+export type AdminPayment = {
+  id: string
+  amount: number
+  captured_at: string | null
+  captures: { id: string; amount: number }[]
+  refunds: { id: string; amount: number; note: string | null }[]
+}
+
+/** The order's payment as the admin API shows it: captures and refunds included. */
+export async function orderPayment(api: Api, fixture: StoreFixture, orderId: string): Promise<AdminPayment> {
+  const fields = ["id", "amount", "captured_at", "captures.id", "captures.amount", "refunds.id", "refunds.amount", "refunds.note"]
+    .map((f) => `payment_collections.payments.${f}`)
+    .join(",")
+  const { order } = await ok<{ order: { payment_collections: { payments: AdminPayment[] }[] } }>(
+    api.get(`/admin/orders/${orderId}?fields=${fields}`, fixture.admin.headers)
+  )
+  return order.payment_collections[0].payments[0]
+}

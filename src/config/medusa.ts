@@ -212,8 +212,7 @@ export function stripePayments(env: Env): { plugin: PluginEntry; paymentProvider
   })
 }
 
-export function paymentModule(env: Env): ModuleEntry {
-  const stripe = stripePayments(env)
+export function paymentModule(stripe: ReturnType<typeof stripePayments>): ModuleEntry {
   return { resolve: "@medusajs/medusa/payment", options: { providers: stripe ? [stripe.paymentProvider] : [] } }
 }
 
@@ -222,7 +221,7 @@ export function buildMedusaConfig(env: Env, cwd = process.cwd()): InputConfigWit
   const stripe = env.EMPORIUM_VANILLA ? null : stripePayments(env)
   const modules = [
     ...infrastructureModules(env),
-    ...(env.EMPORIUM_VANILLA ? [] : [...emporiumCoreModules(env, cwd), paymentModule(env), ...emporiumModules(env)]),
+    ...(env.EMPORIUM_VANILLA ? [] : [...emporiumCoreModules(env, cwd), paymentModule(stripe), ...emporiumModules(env)]),
   ]
   return {
     projectConfig: {

@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { uniqueSuffix, ok, attempt, type Api } from "../../helpers/http"
+import { attempt, uniqueSuffix, type Api } from "../../helpers/http"
 import { seedStore, type StoreFixture } from "../../helpers/store-fixture"
-import { completeCart, deliver, latestEvent, offerStripeInRegion, stripeCheckout, useStripeFake } from "../../helpers/stripe"
+import { completeCart, deliver, latestEvent, offerStripeInRegion, orderPayment, stripeCheckout, useStripeFake } from "../../helpers/stripe"
 
 jest.setTimeout(180_000)
 delete process.env.REDIS_URL
@@ -9,8 +9,6 @@ delete process.env.REDIS_URL
 // Against the protocol-level Stripe fake (test-utils/stripe-fake), as in stripe.spec.ts, with
 // the store set to capture cards at once (STRIPE_CAPTURE=automatic).
 const stripe = useStripeFake("automatic")
-
-type Payment = { id: string; captured_at: string | null; captures: { id: string }[] }
 
 medusaIntegrationTestRunner({
   testSuite: ({ api: rawApi, getContainer, utils }) => {
@@ -35,12 +33,7 @@ medusaIntegrationTestRunner({
 
       const completed = await completeCart(api, f, buyer, cartId)
       expect(completed.data.type).toBe("order")
-      const payment = async () =>
-        (
-          await ok<{ order: { payment_collections: { payments: Payment[] }[] } }>(
-            api.get(`/admin/orders/${completed.data.order!.id}?fields=payment_collections.payments.id,payment_collections.payments.captured_at,payment_collections.payments.captures.id`, f.admin.headers)
-          )
-        ).order.payment_collections[0].payments[0]
+      const payment = () => orderPayment(api, f, completed.data.order!.id)
       const placed = await payment()
       expect(placed.captured_at).not.toBeNull()
       expect(placed.captures).toHaveLength(1)

@@ -8,7 +8,7 @@ import { signUp, type Shopper } from "../../helpers/customer"
 import { attempt, ok, uniqueSuffix, type Api } from "../../helpers/http"
 import { levelAtLocation } from "../../helpers/inventory"
 import { seedStore, type StoreFixture } from "../../helpers/store-fixture"
-import { completeCart, deliver, latestEvent, offerStripeInRegion, STRIPE_PROVIDER, stripeCheckout, useStripeFake } from "../../helpers/stripe"
+import { completeCart, deliver, latestEvent, offerStripeInRegion, orderPayment, STRIPE_PROVIDER, stripeCheckout, useStripeFake } from "../../helpers/stripe"
 
 jest.setTimeout(180_000)
 delete process.env.REDIS_URL
@@ -18,13 +18,6 @@ delete process.env.REDIS_URL
 // webhooks are signed with the SDK's own test header and verified for real.
 const stripe = useStripeFake("manual")
 
-type AdminPayment = {
-  id: string
-  amount: number
-  captured_at: string | null
-  captures: { id: string; amount: number }[]
-  refunds: { id: string; amount: number; note: string | null }[]
-}
 type WebhookAnswer = { received: boolean; duplicate?: boolean; outcome?: string }
 
 medusaIntegrationTestRunner({
@@ -61,22 +54,7 @@ medusaIntegrationTestRunner({
         .graph({ entity: "order_cart", fields: ["order_id"], filters: { cart_id: cartId } })
       return (data as { order_id: string }[]).map((l) => l.order_id)
     }
-    async function orderPayment(orderId: string): Promise<AdminPayment> {
-      const fields = [
-        "payment_collections.payments.id",
-        "payment_collections.payments.amount",
-        "payment_collections.payments.captured_at",
-        "payment_collections.payments.captures.id",
-        "payment_collections.payments.captures.amount",
-        "payment_collections.payments.refunds.id",
-        "payment_collections.payments.refunds.amount",
-        "payment_collections.payments.refunds.note",
-      ].join(",")
-      const { order } = await ok<{ order: { payment_collections: { payments: AdminPayment[] }[] } }>(
-        api.get(`/admin/orders/${orderId}?fields=${fields}`, f.admin.headers)
-      )
-      return order.payment_collections[0].payments[0]
-    }
+    const paymentOf = (orderId: string) => orderPayment(api, f, orderId)
     /** Intent-level captures at Stripe: each real capture makes one `charge.captured` event. */
     const stripeCaptures = (intentId: string) =>
       stripe.fake.events.filter((e) => e.type === "charge.captured" && (e.data.object as { payment_intent?: string }).payment_intent === intentId).length
@@ -103,7 +81,7 @@ medusaIntegrationTestRunner({
           const orderId = completed.data.order!.id
 
           // Authorized, not captured: the money is held on the card until the merchant captures.
-          const authorized = await orderPayment(orderId)
+          const authorized = await paymentOf(orderId)
           expect({ captured_at: authorized.captured_at, captures: authorized.captures.length }).toEqual({ captured_at: null, captures: 0 })
           expect(stripe.fake.paymentIntent(session.data.id).status).toBe("requires_capture")
 
@@ -112,7 +90,7 @@ medusaIntegrationTestRunner({
           const second = await attempt(api.post(`/admin/payments/${authorized.id}/capture`, {}, f.admin.headers))
           expect(second.status).toBeLessThan(500)
 
-          const captured = await orderPayment(orderId)
+          const captured = await paymentOf(orderId)
           expect(captured.captures).toHaveLength(1)
           expect(stripeCaptures(session.data.id)).toBe(1)
           // Every call that creates or captures carried a key derived from what it acts on.
@@ -195,14 +173,14 @@ medusaIntegrationTestRunner({
           expect(answers.filter((a) => !a.duplicate)).toHaveLength(1)
           const orders = await ordersOfCart(cartId)
           expect(orders).toHaveLength(1)
-          const payment = await orderPayment(orders[0])
+          const payment = await paymentOf(orders[0])
           expect(payment.captures).toHaveLength(1)
           expect(stripeCaptures(session.data.id)).toBe(1)
 
           // An older event arriving last (authorized) does not move the captured payment back.
           const older = await deliver(api, stripe.fake, latestEvent(stripe.fake, "payment_intent.amount_capturable_updated", session.data.id))
           expect((older.data as WebhookAnswer).outcome).toBe(`no change: payment ${payment.id} is already captured`)
-          expect((await orderPayment(orders[0])).captured_at).not.toBeNull()
+          expect((await paymentOf(orders[0])).captured_at).not.toBeNull()
           // Whoever came second got the same order (or Medusa's 409 "already being completed").
           if (raced.status !== 409) expect(raced.data.order?.id).toBe(orders[0])
           const late = await completeCart(api, f, buyer, cartId)
@@ -263,7 +241,7 @@ medusaIntegrationTestRunner({
       describe("refunds and disputes", () => {
         it("refunds from the admin once at Stripe, and records a refund made in Stripe's dashboard without refunding twice", async () => {
           const { intentId, orderId } = await paidOrder()
-          const payment = await orderPayment(orderId)
+          const payment = await paymentOf(orderId)
           await ok(api.post(`/admin/payments/${payment.id}/capture`, {}, f.admin.headers))
 
           await ok(api.post(`/admin/payments/${payment.id}/refund`, { amount: 10 }, f.admin.headers))
@@ -274,7 +252,7 @@ medusaIntegrationTestRunner({
           const reflected = await deliver(api, stripe.fake, latestEvent(stripe.fake, "charge.refunded", stripe.fake.paymentIntent(intentId).latest_charge))
           expect((reflected.data as WebhookAnswer).outcome).toBe(`recorded 1 refund(s) made in Stripe: ${dashboard.id}`)
 
-          const refunds = (await orderPayment(orderId)).refunds.map((r) => ({ amount: r.amount, note: r.note })).sort((a, b) => b.amount - a.amount)
+          const refunds = (await paymentOf(orderId)).refunds.map((r) => ({ amount: r.amount, note: r.note })).sort((a, b) => b.amount - a.amount)
           expect(refunds).toEqual([
             { amount: 10, note: null },
             { amount: 5, note: `Refunded in Stripe (${dashboard.id})` },
@@ -286,7 +264,7 @@ medusaIntegrationTestRunner({
         it("flags a chargeback on the order for the merchant", async () => {
           const { intentId, orderId } = await paidOrder()
           // Only a captured charge can be disputed.
-          await ok(api.post(`/admin/payments/${(await orderPayment(orderId)).id}/capture`, {}, f.admin.headers))
+          await ok(api.post(`/admin/payments/${(await paymentOf(orderId)).id}/capture`, {}, f.admin.headers))
           const dispute = stripe.fake.openDispute(intentId, "fraudulent")
           const answer = await deliver(api, stripe.fake, latestEvent(stripe.fake, "charge.dispute.created", dispute.id))
           expect((answer.data as WebhookAnswer).outcome).toBe(`dispute ${dispute.id} needs_response on order ${orderId}`)

@@ -24,16 +24,13 @@ export async function stripeAccountHolder(container: MedusaContainer, customerId
 /** The cards saved on the customer's own Stripe Customer, through Medusa's Payment Module. */
 export async function listSavedPaymentMethods(container: MedusaContainer, customerId: string): Promise<SavedPaymentMethod[]> {
   const holder = await stripeAccountHolder(container, customerId)
-  if (!holder) return []
-  const payment = container.resolve(Modules.PAYMENT)
-  const methods = await payment.listPaymentMethods({ provider_id: STRIPE_PROVIDER_ID, context: { account_holder: holder } as never })
-  return methods.map((method) => toSavedPaymentMethod(method.data as unknown as Stripe.PaymentMethod))
+  return holder ? cardsOf(container, holder) : []
 }
 
 export async function deleteSavedPaymentMethod(container: MedusaContainer, customerId: string, paymentMethodId: string): Promise<boolean> {
   const holder = await stripeAccountHolder(container, customerId)
   if (!holder) return false
-  const owned = await listSavedPaymentMethods(container, customerId)
+  const owned = await cardsOf(container, holder)
   if (!owned.some((m) => m.id === paymentMethodId)) return false
   await container.resolve(Modules.PAYMENT).deletePaymentMethods({
     provider_id: STRIPE_PROVIDER_ID,
@@ -41,6 +38,12 @@ export async function deleteSavedPaymentMethod(container: MedusaContainer, custo
     context: { account_holder: holder },
   } as never)
   return true
+}
+
+async function cardsOf(container: MedusaContainer, holder: AccountHolder): Promise<SavedPaymentMethod[]> {
+  const payment = container.resolve(Modules.PAYMENT)
+  const methods = await payment.listPaymentMethods({ provider_id: STRIPE_PROVIDER_ID, context: { account_holder: holder } as never })
+  return methods.map((method) => toSavedPaymentMethod(method.data as unknown as Stripe.PaymentMethod))
 }
 
 function toSavedPaymentMethod(method: Stripe.PaymentMethod): SavedPaymentMethod {

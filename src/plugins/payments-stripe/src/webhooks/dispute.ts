@@ -3,19 +3,17 @@ import { Modules } from "@medusajs/framework/utils"
 import type Stripe from "stripe"
 import { STRIPE_PAYMENTS_MODULE } from "../modules/stripe-payments"
 import type StripePaymentsModuleService from "../modules/stripe-payments/service"
-import { findPaymentBySession } from "./medusa-records"
+import { intentWithPayment } from "./medusa-records"
 
 export const STRIPE_DISPUTE_OPENED = "stripe.dispute.created"
 export const STRIPE_DISPUTE_UPDATED = "stripe.dispute.updated"
 
 /** Keeps the dispute on the order (created, then each status change) and tells subscribers. */
-export async function recordDispute(container: MedusaContainer, stripe: Stripe, dispute: Stripe.Dispute): Promise<string> {
+/** `intentId`: the dispute's PaymentIntent (the dispatcher has read it from the event). */
+export async function recordDispute(container: MedusaContainer, stripe: Stripe, dispute: Stripe.Dispute, intentId: string): Promise<string> {
   const service = container.resolve<StripePaymentsModuleService>(STRIPE_PAYMENTS_MODULE)
-  const intentId = typeof dispute.payment_intent === "string" ? dispute.payment_intent : dispute.payment_intent?.id
   const chargeId = typeof dispute.charge === "string" ? dispute.charge : dispute.charge.id
-  if (!intentId) return "ignored: the dispute has no PaymentIntent"
-  const intent = await stripe.paymentIntents.retrieve(intentId)
-  const payment = intent.metadata?.session_id ? await findPaymentBySession(container, intent.metadata.session_id) : null
+  const { payment } = await intentWithPayment(container, stripe, intentId)
 
   // Stripe's current dispute, not the event's copy: a late "created" must not undo "won".
   const current = await stripe.disputes.retrieve(dispute.id)

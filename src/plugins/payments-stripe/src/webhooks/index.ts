@@ -38,7 +38,7 @@ export async function handleStripeEvent(container: MedusaContainer, stripe: Stri
     async () => {
       if (event.type.startsWith("payment_intent.")) return reconcilePaymentIntent(container, stripe, intentId)
       if (event.type === "charge.refunded") return reflectRefunds(container, stripe, intentId)
-      return recordDispute(container, stripe, event.data.object as Stripe.Dispute)
+      return recordDispute(container, stripe, event.data.object as Stripe.Dispute, intentId)
     },
     { timeout: 30 }
   )

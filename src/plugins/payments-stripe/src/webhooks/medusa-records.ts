@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type Stripe from "stripe"
 
 export type MedusaPaymentRecord = {
   id: string
@@ -10,7 +11,7 @@ export type MedusaPaymentRecord = {
 }
 
 /** Medusa's payment for a payment session (null until the cart is completed), with its order. */
-export async function findPaymentBySession(container: MedusaContainer, sessionId: string): Promise<MedusaPaymentRecord | null> {
+async function findPaymentBySession(container: MedusaContainer, sessionId: string): Promise<MedusaPaymentRecord | null> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data: payments } = await query.graph({
     entity: "payment",
@@ -26,3 +27,19 @@ export async function findPaymentBySession(container: MedusaContainer, sessionId
   })
   return { ...payment, order_id: (links[0] as { order_id?: string } | undefined)?.order_id ?? null }
 }
+
+/**
+ * The PaymentIntent as Stripe has it now, the payment session it was made for (null when another
+ * integration on the same Stripe account made it), and Medusa's payment for that session.
+ */
+export async function intentWithPayment(
+  container: MedusaContainer,
+  stripe: Stripe,
+  intentId: string
+): Promise<{ intent: Stripe.PaymentIntent; sessionId: string | null; payment: MedusaPaymentRecord | null }> {
+  const intent = await stripe.paymentIntents.retrieve(intentId)
+  const sessionId = intent.metadata?.session_id || null
+  return { intent, sessionId, payment: sessionId ? await findPaymentBySession(container, sessionId) : null }
+}
+
+export const NOT_OURS = "ignored: the intent was not created by this store"

@@ -3,7 +3,7 @@ import { getAmountFromSmallestUnit } from "@medusajs/payment-stripe/dist/utils/g
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { PaymentActions } from "@medusajs/framework/utils"
 import type Stripe from "stripe"
-import { findPaymentBySession } from "./medusa-records"
+import { intentWithPayment, NOT_OURS } from "./medusa-records"
 
 /**
  * Brings Medusa's payment in line with the PaymentIntent as Stripe has it *now* — the event only
@@ -13,11 +13,9 @@ import { findPaymentBySession } from "./medusa-records"
  * work (completing the cart if the shopper never came back, capturing), under its cart lock.
  */
 export async function reconcilePaymentIntent(container: MedusaContainer, stripe: Stripe, intentId: string): Promise<string> {
-  const intent = await stripe.paymentIntents.retrieve(intentId)
-  const sessionId = intent.metadata?.session_id
-  if (!sessionId) return "ignored: the intent was not created by this store"
+  const { intent, sessionId, payment } = await intentWithPayment(container, stripe, intentId)
+  if (!sessionId) return NOT_OURS
 
-  const payment = await findPaymentBySession(container, sessionId)
   if (intent.status === "requires_capture") {
     if (payment) return `no change: payment ${payment.id} is already authorized`
     await processPaymentWorkflow(container).run({

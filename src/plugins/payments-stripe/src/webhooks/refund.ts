@@ -2,7 +2,7 @@ import { refundPaymentWorkflow } from "@medusajs/core-flows"
 import { getAmountFromSmallestUnit } from "@medusajs/payment-stripe/dist/utils/get-smallest-unit"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type Stripe from "stripe"
-import { findPaymentBySession } from "./medusa-records"
+import { intentWithPayment, NOT_OURS } from "./medusa-records"
 
 /**
  * Records in Medusa the refunds made outside it (Stripe's dashboard, Stripe's API). Refunds the
@@ -11,10 +11,8 @@ import { findPaymentBySession } from "./medusa-records"
  * refunding again (see the provider's refundPayment). The order's refunded total follows.
  */
 export async function reflectRefunds(container: MedusaContainer, stripe: Stripe, intentId: string): Promise<string> {
-  const intent = await stripe.paymentIntents.retrieve(intentId)
-  const sessionId = intent.metadata?.session_id
-  if (!sessionId) return "ignored: the intent was not created by this store"
-  const payment = await findPaymentBySession(container, sessionId)
+  const { sessionId, payment } = await intentWithPayment(container, stripe, intentId)
+  if (!sessionId) return NOT_OURS
   if (!payment) return "ignored: no Medusa payment for this intent"
 
   const refunds = await stripe.refunds.list({ payment_intent: intentId, limit: 100 })

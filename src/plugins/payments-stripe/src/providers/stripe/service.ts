@@ -84,7 +84,7 @@ class EmporiumStripeProviderService extends StripeProviderService {
    * returned as it is instead of being captured again.
    */
   async capturePayment(input: CapturePaymentInput): Promise<CapturePaymentOutput> {
-    const id = (input.data as { id?: string } | undefined)?.id
+    const id = intentIdOf(input.data)
     if (!id) throw new MedusaError(MedusaError.Types.INVALID_DATA, "This payment has no Stripe PaymentIntent to capture.")
     const intent = await this.stripe_.paymentIntents.retrieve(id)
     if (intent.status === "succeeded") return { data: intent as unknown as Record<string, unknown> }
@@ -92,7 +92,7 @@ class EmporiumStripeProviderService extends StripeProviderService {
   }
 
   async cancelPayment(input: CancelPaymentInput): Promise<CancelPaymentOutput> {
-    const id = (input.data as { id?: string } | undefined)?.id
+    const id = intentIdOf(input.data)
     return super.cancelPayment({ ...input, context: { ...input.context, idempotency_key: id ? idempotencyKey("cancel", id) : undefined } })
   }
 
@@ -103,16 +103,18 @@ class EmporiumStripeProviderService extends StripeProviderService {
    */
   async refundPayment(input: RefundPaymentInput): Promise<RefundPaymentOutput> {
     const data = (input.data ?? {}) as { id?: string; currency?: string }
+    // The payment's data is kept as it is whether a refund is made, adopted or already there.
+    const unchanged = { data: input.data ?? {} }
     if (!data.id) throw new MedusaError(MedusaError.Types.INVALID_DATA, "This payment has no Stripe PaymentIntent to refund.")
     const medusaRefundId = input.context?.idempotency_key
     const amount = getSmallestUnit(input.amount, data.currency ?? "usd")
     const existing = await this.stripe_.refunds.list({ payment_intent: data.id, limit: 100 })
     const linked = existing.data.find((r) => medusaRefundId && r.metadata?.medusa_refund_id === medusaRefundId)
-    if (linked) return { data: input.data ?? {} }
+    if (linked) return unchanged
     const unlinked = existing.data.find((r) => !r.metadata?.medusa_refund_id && r.amount === amount && r.status !== "failed" && r.status !== "canceled")
     if (unlinked) {
       await this.stripe_.refunds.update(unlinked.id, { metadata: { medusa_refund_id: medusaRefundId ?? "external" } })
-      return { data: input.data ?? {} }
+      return unchanged
     }
     try {
       await this.stripe_.refunds.create(
@@ -121,12 +123,14 @@ class EmporiumStripeProviderService extends StripeProviderService {
       )
     } catch (error) {
       const e = error as { code?: string; message?: string }
-      if (e.code === "charge_already_refunded") return { data: input.data ?? {} }
+      if (e.code === "charge_already_refunded") return unchanged
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Stripe refused the refund: ${e.message ?? "unknown error"}`)
     }
-    return { data: input.data ?? {} }
+    return unchanged
   }
 }
+
+const intentIdOf = (data: unknown) => (data as { id?: string } | undefined)?.id
 
 /** What the shopper (through the storefront) is told when the card is not authorized yet. */
 function notAuthorizedError(status: string, intent: Stripe.PaymentIntent | undefined): MedusaError {
