@@ -27,10 +27,12 @@ import { storeReadCache } from "./store/read-cache"
 import { StoreGetOrderStatus } from "./store/orders/[id]/status/validators"
 import { StoreCreateOrderStatusToken } from "./store/orders/status-token/validators"
 import { shippingQuoteMiddlewares } from "./store/shipping-quotes/middlewares"
+import { storeSearchMiddlewares } from "./store/search/middlewares"
 import { orderTrackingMiddlewares } from "./store/orders/tracking-middlewares"
 import { transportHookMiddlewares } from "./hooks/transport/middlewares"
 import { adminTransportMiddlewares } from "./admin/transport/middlewares"
 import { adminFraudMiddlewares } from "./admin/fraud/middlewares"
+import { adminSearchMiddlewares } from "./admin/search/middlewares"
 
 const ANALYTICS_REPORTS = ["sales", "products", "categories", "funnel", "customers"]
 
@@ -156,10 +158,12 @@ export default defineMiddlewares({
     ...recommendationMiddlewares,
     ...adminRecommendationMiddlewares,
     ...shippingQuoteMiddlewares,
+    ...storeSearchMiddlewares,
     ...orderTrackingMiddlewares,
     ...transportHookMiddlewares,
     ...adminTransportMiddlewares,
     ...adminFraudMiddlewares,
+    ...adminSearchMiddlewares,
     {
       method: ["DELETE"],
       matcher: "/store/carts/:id/line-items/:line_id",

@@ -119,6 +119,22 @@ export const EnvSchema = z.object({
   /** Only for tests: the Stripe API's address (a local fake); unset means Stripe itself. */
   STRIPE_API_BASE_URL: optional(urlWithProtocols("STRIPE_API_BASE_URL", ["http", "https"])),
   /**
+   * Meilisearch host (e.g. http://127.0.0.1:7700). Set, the product search index lives on
+   * Meilisearch through the search-meilisearch plugin; unset, on Medusa's Postgres provider.
+   */
+  MEILISEARCH_HOST: optional(urlWithProtocols("MEILISEARCH_HOST", ["http", "https"])),
+  /** Meilisearch API key with write access to the indexes (the master key or an admin key). */
+  MEILISEARCH_API_KEY: optional(z.string().trim().min(1)),
+  /** Meilisearch index name prefix, so several stores can share one Meilisearch. */
+  MEILISEARCH_INDEX_PREFIX: optional(z.string().trim().regex(/^[A-Za-z0-9_-]{1,40}$/, "MEILISEARCH_INDEX_PREFIX may hold letters, digits, _ and - only (at most 40)")),
+  /**
+   * Currencies the product search index carries a price for (filters, sort and price facets),
+   * separated by commas. Default: eur,usd (the demo store's).
+   */
+  EMPORIUM_SEARCH_CURRENCIES: optional(
+    z.string().trim().toLowerCase().regex(/^[a-z]{3}(\s*,\s*[a-z]{3})*$/, "EMPORIUM_SEARCH_CURRENCIES must be ISO currency codes separated by commas, e.g. eur,usd")
+  ).transform((v) => (v ?? "eur,usd").split(",").map((c) => c.trim())),
+  /**
    * Runs the app as plain Medusa: none of Emporium's modules, plugins, hooks,
    * routes or middlewares. The bench runner uses it for the vanilla baseline.
    */
