@@ -20,7 +20,12 @@ module.exports = {
   transform: {
     "^.+\\.[jt]sx?$": [
       "@swc/jest",
-      { jsc: { parser: { syntax: "typescript", decorators: true, tsx: true } } },
+      {
+        jsc: { parser: { syntax: "typescript", decorators: true, tsx: true } },
+        // import() stays a real dynamic import (jest runs with --experimental-vm-modules), so an
+        // ES-module-only package such as the `meilisearch` client loads as it does in Node.
+        module: { type: "commonjs", ignoreDynamic: true },
+      },
     ],
   },
   testEnvironment: "node",

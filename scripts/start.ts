@@ -148,9 +148,9 @@ async function main() {
   }
 
   const appDir = DEV_MODE ? ROOT : SERVER_DIR
-  // With Stripe the app loads the payments plugin from its build, as it would from npm.
+  // With Stripe or Meilisearch the app loads that plugin from its build, as it would from npm.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  if (env.STRIPE_API_KEY) require("./lib/build-plugins").buildPluginsIfStale(say)
+  if (env.STRIPE_API_KEY || env.MEILISEARCH_HOST) require("./lib/build-plugins").buildPluginsIfStale(say)
   const build = DEV_MODE ? "dev" : await buildIfStale(childEnv)
 
   const state = readState(dir)

@@ -33,6 +33,23 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
   return result.stdout
 }
 
+/**
+ * `run` without blocking this process: what the app calls during migrations may be served by
+ * this very process (a protocol fake started by the test), which spawnSync would starve.
+ */
+function runAsync(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] })
+    let out = ""
+    child.stdout?.on("data", (d) => (out += d))
+    child.stderr?.on("data", (d) => (out += d))
+    child.on("error", reject)
+    child.on("exit", (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`${command} ${args.join(" ")} failed in ${cwd} (exit ${code}):\n${out}`.slice(-6000)))
+    )
+  })
+}
+
 /** `npm pack` of a built plugin: the tarball a developer would get from npm. */
 export function packPlugin(pluginDir: string, into: string): string {
   const out = run("npm", ["pack", "--json", "--pack-destination", into], pluginDir)
@@ -78,15 +95,25 @@ export type CleanApp = { dir: string; url: string; databaseUrl: string; logs: ()
  * A new Medusa 2.21 app in a temporary folder, made as a developer would: its own package.json
  * with the plugin's tarball as a dependency, `npm install` from the registry (npm's cache makes
  * it quick), `medusa db:migrate` on a new database, `medusa start`. `configJs` is the body of its
- * medusa-config.js; DATABASE_URL and PORT are in its environment.
+ * medusa-config.js; DATABASE_URL and PORT are in its environment. `files` are the app's own
+ * sources (path relative to the app → contents), e.g. a search index definition under src/search.
  */
-export async function startCleanApp(tarballs: Record<string, string>, configJs: string): Promise<CleanApp> {
+export async function startCleanApp(
+  tarballs: Record<string, string>,
+  configJs: string,
+  files: Record<string, string> = {},
+  admin?: { email: string; password: string }
+): Promise<CleanApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "emporium-clean-app-"))
   const dependencies: Record<string, string> = {}
   for (const name of APP_DEPENDENCIES) dependencies[name] = rootPackage.dependencies[name]
   for (const [name, tarball] of Object.entries(tarballs)) dependencies[name] = `file:${tarball}`
   fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "clean-medusa-app", private: true, dependencies }, null, 2))
   fs.writeFileSync(path.join(dir, "medusa-config.js"), configJs)
+  for (const [file, contents] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true })
+    fs.writeFileSync(path.join(dir, file), contents)
+  }
   run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], dir)
 
   const database = `clean_app_${Date.now()}_${Math.floor(Math.random() * 1e6)}`
@@ -98,7 +125,8 @@ export async function startCleanApp(tarballs: Record<string, string>, configJs: 
   delete env.NODE_OPTIONS
   delete env.TEST_TYPE
   const cli = path.join(dir, "node_modules", "@medusajs", "cli", "cli.js")
-  run(process.execPath, [cli, "db:migrate"], dir, env)
+  await runAsync(process.execPath, [cli, "db:migrate"], dir, env)
+  if (admin) await runAsync(process.execPath, [cli, "user", "-e", admin.email, "-p", admin.password], dir, env)
 
   let output = ""
   const server: ChildProcess = spawn(process.execPath, [cli, "start"], { cwd: dir, env, stdio: ["ignore", "pipe", "pipe"] })

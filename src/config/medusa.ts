@@ -66,12 +66,7 @@ export function infrastructureModules(env: Env): ModuleEntry[] {
 export function emporiumCoreModules(env: Env, cwd = process.cwd()): ModuleEntry[] {
   return [
     cachingModule(env),
-    {
-      resolve: "@medusajs/medusa/search",
-      options: {
-        providers: [{ resolve: "@medusajs/medusa/search-postgres", id: "postgres" }],
-      },
-    },
+    searchModule(env),
     {
       // Medusa's Analytics Module, with Emporium's store as its provider: anything calling
       // analytics.track()/identify() lands in src/modules/analytics.
@@ -128,6 +123,30 @@ export function emporiumCoreModules(env: Env, cwd = process.cwd()): ModuleEntry[
 }
 
 /**
+ * Medusa's Search Module, holding the product index (src/search/product.ts): on Medusa's
+ * Postgres provider (the embedded default, tables in the app's database), or with
+ * MEILISEARCH_HOST on Meilisearch through the search-meilisearch plugin, required only then.
+ * `db:migrate` moves the index to the chosen engine; the first start fills it.
+ */
+export function searchModule(env: Env): ModuleEntry {
+  if (!env.MEILISEARCH_HOST) {
+    return {
+      resolve: "@medusajs/medusa/search",
+      options: { providers: [{ resolve: "@medusajs/medusa/search-postgres", id: "postgres" }] },
+    }
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { meilisearchSearchProvider } = require("@emporium/medusa-search-meilisearch/config")
+  return {
+    resolve: "@medusajs/medusa/search",
+    options: {
+      providers: [meilisearchSearchProvider({ host: env.MEILISEARCH_HOST, apiKey: env.MEILISEARCH_API_KEY })],
+      ...(env.MEILISEARCH_INDEX_PREFIX ? { index_prefix: env.MEILISEARCH_INDEX_PREFIX } : {}),
+    },
+  }
+}
+
+/**
  * Medusa's Caching Module, where the store read cache keeps its answers: in this process's
  * memory, and with REDIS_URL also in Redis so every process shares them. Its feature flag
  * (MEDUSA_FF_CACHING, Medusa's own query caching, marked work-in-progress in 2.21) stays off:
@@ -178,6 +197,8 @@ export function emporiumModules(env: Env): ModuleEntry[] {
     },
     { resolve: "./src/modules/recommendation" },
     { resolve: "./src/modules/transport" },
+    // Synonym groups the product search index is built with (src/search/product.ts).
+    { resolve: "./src/modules/search-tuning" },
     {
       resolve: "./src/modules/fraud",
       // EMPORIUM_FRAUD=false keeps the module (its admin pages and links) but scores no checkout.

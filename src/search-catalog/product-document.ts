@@ -55,8 +55,11 @@ export type ProductDocument = {
   collection_id: string | null
   tags: string[]
   type: string | null
-  /** Other terms of the synonym groups one of whose terms names the product (src/search-catalog/synonyms.ts). */
-  also_known_as: string[]
+  /**
+   * Other terms of the synonym groups one of whose terms names the product (src/search-catalog/synonyms.ts).
+   * Always set by `toProductDocument`; optional so documents written by hand (tests) may leave it out.
+   */
+  also_known_as?: string[]
   /** Lowest base price (no price list, no rules) per currency code, in the currency's main unit. */
   price: Record<string, number | null>
   /** Whether any variant can be bought now: not stock-managed, backorderable, or with stock left. */
@@ -102,7 +105,7 @@ export function toProductDocument(product: Row, currencies: string[], synonyms: 
   const variants: Row[] = product.variants ?? []
   const price: Record<string, number | null> = {}
   for (const currency of currencies) price[currency] = lowestBasePrice(variants, currency)
-  const document: Omit<ProductDocument, "also_known_as"> = {
+  const document: ProductDocument = {
     id: product.id,
     title: product.title ?? "",
     subtitle: product.subtitle ?? null,

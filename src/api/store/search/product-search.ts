@@ -1,4 +1,4 @@
-import type { MedusaStoreRequest } from "@medusajs/framework/http"
+import type { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
 import type { SearchTypes } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules, ProductStatus } from "@medusajs/framework/utils"
 import { readEnv } from "../../../config/env"
@@ -11,6 +11,28 @@ const HIT_FIELDS = ["id", "title", "subtitle", "handle", "thumbnail", "categorie
 
 export type SearchModule = {
   search(query: SearchTypes.SearchQuery): Promise<SearchTypes.SearchResult>
+}
+
+/**
+ * Runs a product search; until the index's first fill has finished (a new store's first start,
+ * or right after a switch of engine) the shopper gets a 503 to retry instead of Medusa's 404.
+ * Answers null when it has replied.
+ */
+export async function searchOrRetryLater(
+  req: MedusaStoreRequest,
+  res: MedusaResponse,
+  query: SearchTypes.SearchQuery
+): Promise<SearchTypes.SearchResult | null> {
+  try {
+    return await searchModule(req).search(query)
+  } catch (error) {
+    if (error instanceof MedusaError && error.type === MedusaError.Types.NOT_FOUND && /no active version/.test(error.message)) {
+      res.setHeader("Retry-After", "5")
+      res.status(503).json({ type: "search_index_building", message: "The product search index is being built; try again in a few seconds." })
+      return null
+    }
+    throw error
+  }
 }
 
 export function searchModule(req: MedusaStoreRequest): SearchModule {
@@ -39,6 +61,8 @@ export function storeScope(req: MedusaStoreRequest): SearchTypes.SearchFilters {
  * "cotton". Medusa's Postgres provider matches typos by trigram similarity over the whole query,
  * so the rule is applied here for both engines alike.
  */
+// Sent only as `true`: left unset, Meilisearch applies its index settings (which already keep
+// words under five letters exact) and Medusa's Postgres provider matches exactly.
 export const typoTolerant = (q: string | undefined) => !!q && q.split(/\s+/).some((word) => word.length >= 5)
 
 /** The currency prices are filtered, sorted and faceted in: the region's, or the one named. */
@@ -107,7 +131,7 @@ export function productSearchQuery(
       disjunctive_facets: true,
       // Opt-in per query on Medusa's Postgres provider (trigram word similarity); Meilisearch
       // tolerates typos by default, bounded by the index's typo settings.
-      typo_tolerance: typoTolerant(params.q),
+      typo_tolerance: typoTolerant(params.q) || undefined,
       count: "exact",
     },
   }

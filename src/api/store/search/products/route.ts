@@ -1,5 +1,5 @@
 import type { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
-import { productSearchQuery, searchCurrency, searchModule, storeScope, toProductSearchResponse } from "../product-search"
+import { productSearchQuery, searchCurrency, searchOrRetryLater, storeScope, toProductSearchResponse } from "../product-search"
 import type { StoreSearchProductsType } from "../validators"
 
 /**
@@ -11,6 +11,6 @@ import type { StoreSearchProductsType } from "../validators"
 export async function GET(req: MedusaStoreRequest<unknown, StoreSearchProductsType>, res: MedusaResponse) {
   const params = req.validatedQuery as unknown as StoreSearchProductsType
   const currency = await searchCurrency(req, params)
-  const result = await searchModule(req).search(productSearchQuery(params, storeScope(req), currency))
-  res.json(toProductSearchResponse(result, params, currency))
+  const result = await searchOrRetryLater(req, res, productSearchQuery(params, storeScope(req), currency))
+  if (result) res.json(toProductSearchResponse(result, params, currency))
 }

@@ -1,5 +1,5 @@
 import type { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
-import { searchModule, storeScope, typoTolerant } from "../product-search"
+import { searchOrRetryLater, storeScope, typoTolerant } from "../product-search"
 import type { StoreSearchSuggestionsType } from "../validators"
 
 /**
@@ -9,13 +9,14 @@ import type { StoreSearchSuggestionsType } from "../validators"
  */
 export async function GET(req: MedusaStoreRequest<unknown, StoreSearchSuggestionsType>, res: MedusaResponse) {
   const { q, limit } = req.validatedQuery as unknown as StoreSearchSuggestionsType
-  const result = await searchModule(req).search({
+  const result = await searchOrRetryLater(req, res, {
     entity: "product",
     fields: ["id", "title", "handle", "thumbnail"],
     filters: { q, $and: [storeScope(req)] },
     pagination: { skip: 0, take: limit },
-    search_options: { match_strategy: "last", typo_tolerance: typoTolerant(q), facets: [{ field: "categories", limit: 5, sort: "count" }], count: "none" },
+    search_options: { match_strategy: "last", typo_tolerance: typoTolerant(q) || undefined, facets: [{ field: "categories", limit: 5, sort: "count" }], count: "none" },
   })
+  if (!result) return
   const categories = result.facets?.categories
   res.json({
     query: q,
