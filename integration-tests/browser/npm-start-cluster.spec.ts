@@ -1,7 +1,9 @@
 /**
  * `npm start` with Redis, as production runs it: one Medusa process per core behind
  * `medusa start --cluster`, sharing the store read cache through Redis. A price changed through
- * one process must show in every process's next answer, and Ctrl-C must stop them all.
+ * one process must show in every process's next answer, and Ctrl-C must stop them all. With a
+ * dedicated background worker (Medusa's worker mode), search indexing happens in the worker only
+ * and must still fill the index on first start and follow catalogue changes.
  * Requires Redis (REQUIRE_REDIS=1, set by CI, makes its absence a failure) and two cores.
  */
 import fs from "fs"
@@ -125,6 +127,61 @@ if (!probe.reachable && !redisRequired()) {
     const { body: again } = await freshRequest(port, "POST", "/auth/user/emailpass", {}, ADMIN)
     const { body: funnel } = await freshRequest(port, "GET", "/admin/analytics/funnel", { authorization: `Bearer ${again.token}` })
     expect(funnel.events).toContainEqual({ name: "page_view", count: 1000 })
+    expect(await stopEngine(engine)).toBe(130)
+  })
+
+  it("indexes the demo catalogue for search on first start and follows a new product, with one HTTP server and a dedicated background worker", async () => {
+    if (!probe.reachable) throw new Error(`Redis at ${redactRedisUrl(redisUrl)} did not answer PING (${probe.reason})`)
+    port = await freePort()
+    // A new data directory: a first start, whose product index only the worker may fill.
+    const env = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      PORT: String(port),
+      EMBEDDED_PG_PORT: String(await freePort()),
+      EMPORIUM_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "emporium-worker-")),
+      REDIS_URL: redisUrl,
+      REDIS_PREFIX: `${prefix}w:`,
+      EMPORIUM_PROCESSES: "2",
+      EMPORIUM_DEDICATED_WORKER: "true",
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+    }
+    engine = await startEngine(env)
+    expect(engine.output()).toContain("1 HTTP servers, 1 background worker")
+    const key = engine.output().match(/Publishable key (pk_\w+)/)![1]
+    const store = { "x-publishable-api-key": key }
+    const { body: auth } = await freshRequest(port, "POST", "/auth/user/emailpass", {}, ADMIN)
+    const admin = { authorization: `Bearer ${auth.token}` }
+
+    // Every published product of the storefront's channel, as Medusa lists them, is searchable.
+    const { body: listed } = await freshRequest(port, "GET", "/store/products?limit=1&fields=id", store)
+    const searchCount = async () => (await freshRequest(port, "GET", "/store/search/products?limit=1", store)).body?.count
+    let indexed: number | undefined
+    for (const deadline = Date.now() + 120_000; Date.now() < deadline; ) {
+      indexed = await searchCount()
+      if (indexed === listed.count) break
+      await new Promise((r) => setTimeout(r, 500))
+    }
+    expect({ indexed, listed: listed.count }).toEqual({ indexed: listed.count, listed: listed.count })
+    expect(listed.count).toBeGreaterThan(0)
+
+    // A product created through the HTTP server reaches the index through the worker.
+    const { body: sample } = await freshRequest(port, "GET", "/admin/products?limit=1&fields=id,sales_channels.id,shipping_profile.id", admin)
+    const created = await freshRequest(port, "POST", "/admin/products", admin, {
+      title: "Zeppelin weather station",
+      status: "published",
+      sales_channels: [{ id: sample.products[0].sales_channels[0].id }],
+      options: [{ title: "Default", values: ["Default"] }],
+      variants: [{ title: "Default", manage_inventory: false, options: { Default: "Default" }, prices: [{ currency_code: "eur", amount: 99 }] }],
+    })
+    expect(created.status).toBe(200)
+    let hits: { id: string }[] = []
+    for (const deadline = Date.now() + 30_000; Date.now() < deadline && !hits.length; ) {
+      hits = (await freshRequest(port, "GET", "/store/search/products?q=zeppelin", store)).body?.products ?? []
+      if (!hits.length) await new Promise((r) => setTimeout(r, 300))
+    }
+    expect(hits.map((h) => h.id)).toEqual([created.body.product.id])
     expect(await stopEngine(engine)).toBe(130)
   })
 })

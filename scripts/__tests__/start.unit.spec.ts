@@ -89,4 +89,9 @@ describe("how many processes npm start runs", () => {
     expect(processPlan({ REDIS_URL: redis, EMPORIUM_PROCESSES: 1 }, 8, false).args).toEqual([])
     expect(processPlan({ REDIS_URL: redis }, 8, true).args).toEqual([])
   })
+
+  it("splits two processes into an HTTP server and a background worker with EMPORIUM_DEDICATED_WORKER", () => {
+    expect(processPlan({ REDIS_URL: redis, EMPORIUM_DEDICATED_WORKER: true }, 2, false).args).toEqual(["--cluster", "2", "--servers", "1", "--workers", "1"])
+    expect(processPlan({ REDIS_URL: redis, EMPORIUM_DEDICATED_WORKER: true }, 1, false).args).toEqual([])
+  })
 })

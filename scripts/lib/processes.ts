@@ -14,20 +14,25 @@ export type ProcessPlan = {
  * (`medusa start --cluster`, which Medusa caps at the core count). With three cores or more,
  * one of them is a `worker` (subscribers, scheduled jobs, workflow steps) and the rest are
  * `server`s, so background work never competes with requests; with two, both are `shared`
- * (a single server would leave a core to background work that is mostly idle).
+ * (a single server would leave a core to background work that is mostly idle) unless
+ * EMPORIUM_DEDICATED_WORKER asks for the split.
  *
  * Only with REDIS_URL: without it the event bus, workflow engine and the store read cache's
  * generation live inside one process, and a second process would neither see the first one's
  * events nor its cache invalidations.
  */
-export function processPlan(env: Pick<Env, "REDIS_URL" | "EMPORIUM_PROCESSES">, cores: number, devMode: boolean): ProcessPlan {
+export function processPlan(
+  env: Pick<Env, "REDIS_URL" | "EMPORIUM_PROCESSES"> & Partial<Pick<Env, "EMPORIUM_DEDICATED_WORKER">>,
+  cores: number,
+  devMode: boolean
+): ProcessPlan {
   if (devMode) return { args: [], description: "processes: 1 (`medusa develop`)" }
   if (!env.REDIS_URL) {
     return { args: [], description: "processes: 1 (set REDIS_URL to run one per core)" }
   }
   const count = Math.max(1, Math.min(env.EMPORIUM_PROCESSES ?? cores, cores))
   if (count === 1) return { args: [], description: "processes: 1" }
-  if (count >= 3) {
+  if (count >= 3 || env.EMPORIUM_DEDICATED_WORKER) {
     return {
       args: ["--cluster", String(count), "--servers", String(count - 1), "--workers", "1"],
       description: `processes: ${count} (${count - 1} HTTP servers, 1 background worker)`,

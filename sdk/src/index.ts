@@ -4,6 +4,9 @@ import type {
   InteractionEvent,
   ListQuery,
   OrderStatusView,
+  ProductSearchQuery,
+  ProductSearchResponse,
+  SearchSuggestions,
   RecommendationList,
   SavedPaymentMethod,
   ShipmentTracking,
@@ -66,6 +69,14 @@ export class EmporiumStore {
     forMe: (query: ListQuery & { anonymous_id?: string } = {}) => this.get<RecommendationList<"personalized">>("/store/recommendations/me", query),
     /** Product views, wishlist adds and reviews. */
     record: (events: InteractionEvent[]) => this.send<{ accepted: number }>("POST", "/store/recommendations/events", { events }),
+  }
+
+  readonly search = {
+    /** Typo-tolerant product search with filters, exact facet counts, sort and pagination. */
+    products: (query: ProductSearchQuery = {}) => this.get<ProductSearchResponse>("/store/search/products", query),
+    /** Search-as-you-type: titles matching the typed words (the last one as a prefix) and their top categories. */
+    suggestions: (q: string, limit?: number) =>
+      this.get<SearchSuggestions>("/store/search/suggestions", limit === undefined ? { q } : { q, limit }),
   }
 
   readonly analytics = {

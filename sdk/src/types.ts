@@ -101,3 +101,59 @@ export type SavedPaymentMethod = {
   card: { brand: string; last4: string; exp_month: number; exp_year: number; wallet: string | null } | null
   created_at: string
 }
+
+/** `GET /store/search/products` parameters; arrays are sent as repeated parameters. */
+export type ProductSearchQuery = {
+  q?: string
+  category?: string | string[]
+  category_id?: string | string[]
+  collection?: string | string[]
+  collection_id?: string | string[]
+  tag?: string | string[]
+  type?: string | string[]
+  in_stock?: boolean
+  /** Prices (filter, sort, facet) in this region's currency; or name `currency_code`. */
+  region_id?: string
+  currency_code?: string
+  price_min?: number
+  price_max?: number
+  sort?: "relevance" | "price_asc" | "price_desc" | "newest" | "title_asc"
+  limit?: number
+  offset?: number
+}
+
+export type SearchFacetValue = { value: string; count: number }
+
+export type ProductSearchHit = {
+  id: string
+  title: string
+  subtitle: string | null
+  handle: string
+  thumbnail: string | null
+  categories: string[]
+  collection: string | null
+  tags: string[]
+  type: string | null
+  in_stock: boolean
+  /** With a region or currency: the lowest base price in it, major units. */
+  price?: number | null
+  currency_code?: string
+}
+
+export type ProductSearchResponse = {
+  query: string
+  products: ProductSearchHit[]
+  facets: Record<"categories" | "collection" | "tags" | "type" | "in_stock", SearchFacetValue[]> & {
+    price: { min: number; max: number; currency_code: string } | null
+  }
+  /** Exact number of matching products. */
+  count: number
+  limit: number
+  offset: number
+}
+
+export type SearchSuggestions = {
+  query: string
+  products: { id: string; title: string; handle: string; thumbnail: string | null }[]
+  categories: SearchFacetValue[]
+}

@@ -82,6 +82,12 @@ export const EnvSchema = z.object({
   EMPORIUM_LOW_STOCK_THRESHOLD: optional(wholeNumber("EMPORIUM_LOW_STOCK_THRESHOLD", 0)).transform((v) => v ?? 5),
   /** Medusa processes `npm start` runs with REDIS_URL (one per core by default, capped at the core count). */
   EMPORIUM_PROCESSES: optional(wholeNumber("EMPORIUM_PROCESSES", 1)),
+  /**
+   * With two processes or more: one of them is a dedicated background worker (Medusa's worker
+   * mode: subscribers, jobs, search indexing) and the others only serve HTTP. From three
+   * processes that is always so; set it to get the split on two as well.
+   */
+  EMPORIUM_DEDICATED_WORKER: flag("EMPORIUM_DEDICATED_WORKER"),
   /** The store read cache for anonymous catalogue reads (products, categories, collections, regions). Default on. */
   EMPORIUM_STORE_CACHE: flag("EMPORIUM_STORE_CACHE", true),
   /** Seconds a CDN or browser may keep an anonymous catalogue answer (`Cache-Control: max-age`). */

@@ -89,5 +89,26 @@ medusaIntegrationTestRunner({
       const badLimit = await emporium.recommendations.trending({ limit: 500 }).catch((e: FetchError) => e.status)
       expect(badLimit).toBe(400)
     })
+
+    it("searches products with filters and facets, and suggests as the shopper types", async () => {
+      const emporium = new EmporiumStore(storefront())
+      // The fixture's products reach the search index through their creation events.
+      let found = await emporium.search.products({ q: "linen", region_id: f.region.id })
+      for (const deadline = Date.now() + 30_000; !found.products.length && Date.now() < deadline; ) {
+        await new Promise((r) => setTimeout(r, 200))
+        found = await emporium.search.products({ q: "linen", region_id: f.region.id })
+      }
+      expect(found.products).toEqual([expect.objectContaining({ id: f.product.product.id, title: "Linen shirt", price: 25, currency_code: "eur", in_stock: true })])
+      expect(found.facets.categories).toEqual([{ value: "Shirts", count: 1 }])
+
+      const filtered = await emporium.search.products({ category: ["Shirts"], tag: [], sort: "price_asc", currency_code: "eur" })
+      expect(filtered.products.map((p) => p.title)).toEqual(["Linen shirt"])
+
+      const typed = await emporium.search.suggestions("wool so")
+      expect(typed.products.map((p) => p.title)).toEqual(["Wool socks"])
+
+      const bad = await emporium.search.products({ sort: "price_asc" }).catch((e: FetchError) => e.status)
+      expect(bad).toBe(400)
+    })
   },
 })
