@@ -39,7 +39,8 @@ const MEDUSA_CLI = require.resolve("@medusajs/cli/cli.js")
 const DEV_MODE = process.argv.includes("--dev")
 
 let embedded: EmbeddedHandle | undefined
-let current: ChildProcess | undefined
+/** Medusa processes this script started and has not seen exit (a build, migrations, the servers). */
+const running = new Set<ChildProcess>()
 let stopping = false
 
 const say = (line: string) => console.log(`[emporium] ${line}`)
@@ -47,9 +48,9 @@ const say = (line: string) => console.log(`[emporium] ${line}`)
 function runMedusa(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [MEDUSA_CLI, ...args], { cwd, env, stdio: "inherit" })
-    current = child
+    running.add(child)
     child.on("exit", (code, signal) => {
-      current = undefined
+      running.delete(child)
       if (code === 0) resolve()
       else reject(new Error(`medusa ${args[0]} ended with ${signal ?? `exit code ${code}`}`))
     })
@@ -69,6 +70,17 @@ function assertPortFree(port: number): Promise<void> {
       )
     )
     probe.listen(port, () => probe.close(() => resolve()))
+  })
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer()
+    probe.once("error", reject)
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo
+      probe.close(() => resolve(port))
+    })
   })
 }
 
@@ -193,22 +205,32 @@ async function main() {
 
   const processes = processPlan(env, os.cpus().length, DEV_MODE)
   say(DEV_MODE ? "starting `medusa develop`…" : `starting the server (${processes.description})…`)
-  const server = spawn(process.execPath, [MEDUSA_CLI, DEV_MODE ? "develop" : "start", ...processes.args], {
-    cwd: appDir,
-    env: childEnv,
-    stdio: "inherit",
-    // Its own process group: shutdown signals the cluster's workers too, not only its primary
-    // (Medusa's primary waits for them and does not forward signals).
-    detached: true,
-  })
-  current = server
-  server.on("exit", (code, signal) => {
-    current = undefined
-    if (!stopping) {
-      console.error(`[emporium] the server stopped (${signal ?? `exit code ${code}`})`)
-      void shutdown(code ?? 1)
-    }
-  })
+  const launch = (args: string[], extraEnv: NodeJS.ProcessEnv) => {
+    const child = spawn(process.execPath, [MEDUSA_CLI, ...args], {
+      cwd: appDir,
+      env: { ...childEnv, ...extraEnv },
+      stdio: "inherit",
+      // Its own process group: shutdown signals the cluster's workers too, not only its primary
+      // (Medusa's primary waits for them and does not forward signals).
+      detached: true,
+    })
+    running.add(child)
+    child.on("exit", (code, signal) => {
+      running.delete(child)
+      if (!stopping) {
+        console.error(`[emporium] a server process stopped (${signal ?? `exit code ${code}`})`)
+        void shutdown(code ?? 1)
+      }
+    })
+    return child
+  }
+  const server = launch([DEV_MODE ? "develop" : "start", ...processes.args], processes.backgroundWorker ? { MEDUSA_WORKER_MODE: "server" } : {})
+  if (processes.backgroundWorker) {
+    // Its HTTP listener only answers /health, on loopback and a port of its own.
+    const workerPort = await freePort()
+    const worker = launch(["start", "--host", "127.0.0.1", "--port", String(workerPort)], { MEDUSA_WORKER_MODE: "worker", PORT: String(workerPort) })
+    await waitForHealth(`http://127.0.0.1:${workerPort}`, worker)
+  }
   await waitForHealth(`http://127.0.0.1:${env.PORT}`, server)
   banner(env, {
     adminEmail,
@@ -221,21 +243,22 @@ async function main() {
 async function shutdown(code: number) {
   if (stopping) return
   stopping = true
-  if (current && current.exitCode === null) {
-    const child = current
-    const exited = new Promise((r) => child.once("exit", r))
-    const signalGroup = (signal: NodeJS.Signals) => {
-      try {
-        process.kill(-child.pid!, signal)
-      } catch {
-        child.kill(signal)
+  await Promise.all(
+    [...running].filter((child) => child.exitCode === null).map(async (child) => {
+      const exited = new Promise((r) => child.once("exit", r))
+      const signalGroup = (signal: NodeJS.Signals) => {
+        try {
+          process.kill(-child.pid!, signal)
+        } catch {
+          child.kill(signal)
+        }
       }
-    }
-    signalGroup("SIGTERM")
-    const timer = setTimeout(() => signalGroup("SIGKILL"), 10_000)
-    await exited
-    clearTimeout(timer)
-  }
+      signalGroup("SIGTERM")
+      const timer = setTimeout(() => signalGroup("SIGKILL"), 10_000)
+      await exited
+      clearTimeout(timer)
+    })
+  )
   if (embedded) {
     say("stopping the embedded PostgreSQL")
     await embedded.stop().catch(() => undefined)

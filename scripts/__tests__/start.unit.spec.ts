@@ -79,19 +79,21 @@ describe("how many processes npm start runs", () => {
 
   it("with Redis runs one per core: shared on two cores, servers plus one background worker from three", () => {
     expect(processPlan({ REDIS_URL: redis }, 2, false).args).toEqual(["--cluster", "2"])
-    expect(processPlan({ REDIS_URL: redis }, 4, false).args).toEqual(["--cluster", "4", "--servers", "3", "--workers", "1"])
+    expect(processPlan({ REDIS_URL: redis }, 2, false).backgroundWorker).toBe(false)
+    // Three HTTP servers in Medusa's cluster, and the worker as a process of its own.
+    expect(processPlan({ REDIS_URL: redis }, 4, false)).toMatchObject({ args: ["--cluster", "3", "--servers", "3"], backgroundWorker: true })
     expect(processPlan({ REDIS_URL: redis }, 1, false).args).toEqual([])
   })
 
   it("takes EMPORIUM_PROCESSES, capped at the cores (Medusa refuses more), and never clusters `medusa develop`", () => {
-    expect(processPlan({ REDIS_URL: redis, EMPORIUM_PROCESSES: 3 }, 8, false).args).toEqual(["--cluster", "3", "--servers", "2", "--workers", "1"])
+    expect(processPlan({ REDIS_URL: redis, EMPORIUM_PROCESSES: 3 }, 8, false)).toMatchObject({ args: ["--cluster", "2", "--servers", "2"], backgroundWorker: true })
     expect(processPlan({ REDIS_URL: redis, EMPORIUM_PROCESSES: 16 }, 2, false).args).toEqual(["--cluster", "2"])
     expect(processPlan({ REDIS_URL: redis, EMPORIUM_PROCESSES: 1 }, 8, false).args).toEqual([])
     expect(processPlan({ REDIS_URL: redis }, 8, true).args).toEqual([])
   })
 
-  it("splits two processes into an HTTP server and a background worker with EMPORIUM_DEDICATED_WORKER", () => {
-    expect(processPlan({ REDIS_URL: redis, EMPORIUM_DEDICATED_WORKER: true }, 2, false).args).toEqual(["--cluster", "2", "--servers", "1", "--workers", "1"])
-    expect(processPlan({ REDIS_URL: redis, EMPORIUM_DEDICATED_WORKER: true }, 1, false).args).toEqual([])
+  it("splits two processes into an HTTP server and a background worker process with EMPORIUM_DEDICATED_WORKER", () => {
+    expect(processPlan({ REDIS_URL: redis, EMPORIUM_DEDICATED_WORKER: true }, 2, false)).toMatchObject({ args: [], backgroundWorker: true })
+    expect(processPlan({ REDIS_URL: redis, EMPORIUM_DEDICATED_WORKER: true }, 1, false)).toMatchObject({ args: [], backgroundWorker: false })
   })
 })

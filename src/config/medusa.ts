@@ -23,8 +23,13 @@ export function infrastructureModules(env: Env): ModuleEntry[] {
     const prefix = env.REDIS_PREFIX
     // BullMQ's default key prefix is "bull"; prefixed, two apps on one Redis never share a queue.
     const queues = prefix ? { queueOptions: { prefix: `${prefix}bull` }, workerOptions: { prefix: `${prefix}bull` } } : {}
+    // BullMQ works one job at a time per process by default: with product search indexing on every
+    // catalogue and stock event, a worker then needed minutes for a first start's seed events
+    // (~12 events/s) and a shopper's order waited behind them. Eight at a time, as the in-memory
+    // bus runs subscribers concurrently anyway; every subscriber is safe to run concurrently.
+    const eventWorkers = { ...queues, workerOptions: { ...(queues.workerOptions ?? {}), concurrency: 8 } }
     return [
-      { resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl, ...queues } },
+      { resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl, ...eventWorkers } },
       { resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { redisUrl, ...queues } } },
       { resolve: "@medusajs/medusa/cache-redis", options: { redisUrl, ...(prefix ? { namespace: `${prefix}medusa:` } : {}) } },
       {
