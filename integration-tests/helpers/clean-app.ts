@@ -50,6 +50,22 @@ function runAsync(command: string, args: string[], cwd: string, env: NodeJS.Proc
   })
 }
 
+/**
+ * The medusa-config.js `projectConfig` and `admin` entries of every clean app, as source text to
+ * put into its `defineConfig({ … })`: the database from DATABASE_URL, fixed secrets, no admin.
+ */
+export const CLEAN_APP_PROJECT_CONFIG = `projectConfig: {
+    databaseUrl: process.env.DATABASE_URL,
+    http: {
+      jwtSecret: "clean-app-jwt-secret-0123456789",
+      cookieSecret: "clean-app-cookie-secret-0123456789",
+      storeCors: "http://localhost:8000",
+      adminCors: "http://localhost:9000",
+      authCors: "http://localhost:9000",
+    },
+  },
+  admin: { disable: true },`
+
 /** `npm pack` of a built plugin: the tarball a developer would get from npm. */
 export function packPlugin(pluginDir: string, into: string): string {
   const out = run("npm", ["pack", "--json", "--pack-destination", into], pluginDir)

@@ -3,7 +3,7 @@ import os from "os"
 import path from "path"
 import { Client } from "pg"
 import { StripeSdk } from "../../test-utils/stripe-fake"
-import { packPlugin, startCleanApp, tarballFiles, type CleanApp } from "../helpers/clean-app"
+import { CLEAN_APP_PROJECT_CONFIG, packPlugin, startCleanApp, tarballFiles, type CleanApp } from "../helpers/clean-app"
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { buildPluginsIfStale } = require("../../scripts/lib/build-plugins")
@@ -22,17 +22,7 @@ const { stripePayments } = require("${PLUGIN}/config")
 const stripe = stripePayments({ apiKey: "sk_test_clean_app", webhookSecret: "${WEBHOOK_SECRET}" })
 
 module.exports = defineConfig({
-  projectConfig: {
-    databaseUrl: process.env.DATABASE_URL,
-    http: {
-      jwtSecret: "clean-app-jwt-secret-0123456789",
-      cookieSecret: "clean-app-cookie-secret-0123456789",
-      storeCors: "http://localhost:8000",
-      adminCors: "http://localhost:9000",
-      authCors: "http://localhost:9000",
-    },
-  },
-  admin: { disable: true },
+  ${CLEAN_APP_PROJECT_CONFIG}
   plugins: [stripe.plugin],
   modules: [{ resolve: "@medusajs/medusa/payment", options: { providers: [stripe.paymentProvider] } }],
 })

@@ -2,7 +2,7 @@ import fs from "fs"
 import os from "os"
 import path from "path"
 import { startMeilisearchFake, type MeilisearchFake } from "../../test-utils/meilisearch-fake"
-import { packPlugin, startCleanApp, tarballFiles, type CleanApp } from "../helpers/clean-app"
+import { CLEAN_APP_PROJECT_CONFIG, packPlugin, startCleanApp, tarballFiles, type CleanApp } from "../helpers/clean-app"
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { buildPluginsIfStale } = require("../../scripts/lib/build-plugins")
@@ -19,17 +19,7 @@ const { defineConfig } = require("@medusajs/framework/utils")
 const { meilisearchSearchProvider } = require("${PLUGIN}/config")
 
 module.exports = defineConfig({
-  projectConfig: {
-    databaseUrl: process.env.DATABASE_URL,
-    http: {
-      jwtSecret: "clean-app-jwt-secret-0123456789",
-      cookieSecret: "clean-app-cookie-secret-0123456789",
-      storeCors: "http://localhost:8000",
-      adminCors: "http://localhost:9000",
-      authCors: "http://localhost:9000",
-    },
-  },
-  admin: { disable: true },
+  ${CLEAN_APP_PROJECT_CONFIG}
   modules: [
     {
       resolve: "@medusajs/medusa/search",
