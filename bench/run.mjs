@@ -33,7 +33,7 @@ const USAGE = `Usage: npm run bench -- [options]
                       product-detail, product-categories, regions, browse-while-ordering,
                       add-to-cart, cart-complete, shipping-quotes; opt-in, run only when named:
                       flash-sale, analytics-reports, analytics-ingest, analytics-checkout,
-                      recommendations, fraud-checkout, stripe-checkout)
+                      recommendations, fraud-checkout, stripe-checkout, search)
   --duration N        seconds per load scenario (default 15)
   --connections N     autocannon connections (default 10)
   --rounds N          run the scenarios N times, report medians (default 2)
@@ -45,12 +45,12 @@ const USAGE = `Usage: npm run bench -- [options]
 Environment: BENCH_DATABASE_URL (default postgres://postgres@localhost:5432/emporium_bench),
 BENCH_REDIS_URL (unset: in-memory event bus / workflow engine / cache), BENCH_ANALYTICS_RATE_LIMIT
 (EMPORIUM_ANALYTICS_RATE_LIMIT of the bench servers, default 0 = off); the analytics scenarios' own
-knobs are listed in BENCHMARKS.md ("Analytics").`
+knobs are listed in BENCHMARKS.md ("Analytics"), the search scenario's in "Product search (issue 8)".`
 
 const SCENARIO_ORDER = [
   "products-list", "products-list-no-region", "product-detail", "product-categories", "regions", "browse-while-ordering", "add-to-cart", "cart-complete", "shipping-quotes",
   // Opt-in (named in --scenarios), Emporium only; analytics-reports and analytics-ingest load the 1M-event dataset when absent.
-  "analytics-reports", "analytics-ingest", "analytics-checkout", "recommendations", "fraud-checkout", "stripe-checkout",
+  "analytics-reports", "analytics-ingest", "analytics-checkout", "recommendations", "fraud-checkout", "stripe-checkout", "search",
 ]
 const PORTS = { emporium: 9100, vanilla: 9101 }
 const WARMUP_REQUESTS = 200
