@@ -1,6 +1,7 @@
 import type { SearchTypes } from "@medusajs/framework/types"
 import { defineSearchIndex, graphConsume, graphSeed, search } from "@medusajs/framework/utils"
 import { readEnv } from "../config/env"
+import { indexedCurrencies } from "../search-catalog/currencies"
 import { PRODUCT_DOCUMENT_GRAPH_FIELDS, toProductDocument } from "../search-catalog/product-document"
 import { isProductDeletion, PRODUCT_INDEX_EVENTS, productIdsForEvent } from "../search-catalog/product-events"
 import { loadSynonymGroups } from "../search-catalog/synonyms"
@@ -12,7 +13,7 @@ import { loadSynonymGroups } from "../search-catalog/synonyms"
  * sync from the events below. `POST /store/search` and `GET /store/search/products` read it.
  */
 const env = readEnv()
-const currencies = env.EMPORIUM_SEARCH_CURRENCIES
+const currencies = indexedCurrencies()
 
 const priceFields = Object.fromEntries(
   currencies.map((currency) => [currency, search.float().filterable().sortable().facetable({ types: ["range", "stats"] })])

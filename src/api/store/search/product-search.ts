@@ -1,7 +1,7 @@
 import type { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
 import type { SearchTypes } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules, ProductStatus } from "@medusajs/framework/utils"
-import { readEnv } from "../../../config/env"
+import { indexedCurrencies } from "../../../search-catalog/currencies"
 import type { StoreSearchProductsType } from "./validators"
 
 /** The facets every product search answers with (value counts), and the price facet. */
@@ -75,7 +75,7 @@ export async function searchCurrency(req: MedusaStoreRequest, params: { region_i
     currency = data[0].currency_code
   }
   if (!currency) return undefined
-  const indexed = readEnv().EMPORIUM_SEARCH_CURRENCIES
+  const indexed = indexedCurrencies()
   if (!indexed.includes(currency)) {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
