@@ -160,9 +160,10 @@ async function main() {
   }
 
   const appDir = DEV_MODE ? ROOT : SERVER_DIR
-  // With Stripe or Meilisearch the app loads that plugin from its build, as it would from npm.
+  // The app loads its plugins (notifications always; Stripe, Meilisearch when configured) from
+  // their builds, as it would from npm; the app's admin bundle takes in their admin pages.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  if (env.STRIPE_API_KEY || env.MEILISEARCH_HOST) require("./lib/build-plugins").buildPluginsIfStale(say)
+  if (!env.EMPORIUM_VANILLA) require("./lib/build-plugins").buildPluginsIfStale(say)
   const build = DEV_MODE ? "dev" : await buildIfStale(childEnv)
 
   const state = readState(dir)

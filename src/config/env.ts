@@ -140,6 +140,36 @@ export const EnvSchema = z.object({
   EMPORIUM_SEARCH_CURRENCIES: optional(
     z.string().trim().toLowerCase().regex(/^[a-z]{3}(\s*,\s*[a-z]{3})*$/, "EMPORIUM_SEARCH_CURRENCIES must be ISO currency codes separated by commas, e.g. eur,usd")
   ).transform((v) => (v ?? "eur,usd").split(",").map((c) => c.trim())),
+  /** The storefront's base URL: links in customers' e-mails (orders, cart recovery, password reset) point here. */
+  STOREFRONT_URL: optional(urlWithProtocols("STOREFRONT_URL", ["http", "https"])),
+  /** The store's name in e-mails, SMS and push notifications. */
+  EMPORIUM_STORE_NAME: optional(z.string().trim().min(1).max(80)),
+  /** SMTP server for e-mail (smtp://user:pass@host:587 or smtps://…:465). Unset: e-mail goes to the dev mailbox. */
+  SMTP_URL: optional(urlWithProtocols("SMTP_URL", ["smtp", "smtps"])),
+  /** Sender of every e-mail, e.g. `Acme <shop@acme.test>`. Required with SENDGRID_API_KEY. */
+  EMAIL_FROM: optional(z.string().trim().min(3)),
+  /** SendGrid API key (SG.…): e-mail through Medusa's SendGrid provider when no SMTP_URL is set. */
+  SENDGRID_API_KEY: optional(z.string().trim().regex(/^SG\.[\w-]+\.[\w-]+$/, "SENDGRID_API_KEY must be a SendGrid API key (SG.….…)")),
+  /** Twilio (or a Twilio-compatible SMS API) account SID: turns SMS on, with TWILIO_AUTH_TOKEN and TWILIO_FROM. */
+  TWILIO_ACCOUNT_SID: optional(z.string().trim().regex(/^AC\w{8,}$/, "TWILIO_ACCOUNT_SID must be an account SID (AC…)")),
+  TWILIO_AUTH_TOKEN: optional(z.string().trim().min(8)),
+  /** The sending number in E.164 (+15005550006) or a messaging service SID (MG…). */
+  TWILIO_FROM: optional(z.string().trim().regex(/^(\+[1-9]\d{6,14}|MG\w+)$/, "TWILIO_FROM must be an E.164 number or a messaging service SID (MG…)")),
+  /** Only for tests: the SMS API's address (a local fake). */
+  TWILIO_API_BASE_URL: optional(urlWithProtocols("TWILIO_API_BASE_URL", ["http", "https"])),
+  /** VAPID key pair for Web Push (web-push generate-vapid-keys). Unset: a pair is generated once into the data directory. */
+  VAPID_PUBLIC_KEY: optional(z.string().trim().regex(/^[\w-]{80,100}$/, "VAPID_PUBLIC_KEY must be a URL-safe base64 P-256 public key")),
+  VAPID_PRIVATE_KEY: optional(z.string().trim().regex(/^[\w-]{40,50}$/, "VAPID_PRIVATE_KEY must be a URL-safe base64 P-256 private key")),
+  /** Contact for push services, mailto: or https:. Default mailto:ADMIN_EMAIL. */
+  VAPID_SUBJECT: optional(z.string().trim().regex(/^(mailto:|https:\/\/)\S+$/, "VAPID_SUBJECT must start with mailto: or https://")),
+  /** Only for tests: a PEM certificate to trust for push services (the local push service fake serves https). */
+  WEB_PUSH_EXTRA_CA: optional(z.string().trim().startsWith("-----BEGIN CERTIFICATE-----", "WEB_PUSH_EXTRA_CA must be a PEM certificate")),
+  /** Who gets merchants' mails (fraud reviews, stock alerts), comma-separated. Default: every admin user. */
+  NOTIFICATIONS_MERCHANT_EMAILS: optional(
+    z.string().trim().regex(/^[^\s,@]+@[^\s,@]+(\s*,\s*[^\s,@]+@[^\s,@]+)*$/, "NOTIFICATIONS_MERCHANT_EMAILS must be e-mail addresses separated by commas")
+  ),
+  /** Hours a cart with an e-mail sits untouched before its one reminder. */
+  EMPORIUM_ABANDONED_CART_HOURS: optional(wholeNumber("EMPORIUM_ABANDONED_CART_HOURS", 1)).transform((v) => v ?? 4),
   /**
    * Runs the app as plain Medusa: none of Emporium's modules, plugins, hooks,
    * routes or middlewares. The bench runner uses it for the vanilla baseline.
@@ -163,6 +193,18 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new ConfigurationError(
       "STRIPE_WEBHOOK_SECRET is required with STRIPE_API_KEY: without it no Stripe webhook can be verified (3D Secure, dashboard refunds, disputes)."
     )
+  }
+  if (parsed.success) {
+    const d = parsed.data
+    if (d.SENDGRID_API_KEY && !d.SMTP_URL && !d.EMAIL_FROM) {
+      throw new ConfigurationError("EMAIL_FROM is required with SENDGRID_API_KEY: SendGrid only sends from a verified sender.")
+    }
+    if (d.TWILIO_ACCOUNT_SID && (!d.TWILIO_AUTH_TOKEN || !d.TWILIO_FROM)) {
+      throw new ConfigurationError("TWILIO_AUTH_TOKEN and TWILIO_FROM are required with TWILIO_ACCOUNT_SID.")
+    }
+    if (!!d.VAPID_PUBLIC_KEY !== !!d.VAPID_PRIVATE_KEY) {
+      throw new ConfigurationError("VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY go together: set both, or neither to use a generated pair.")
+    }
   }
   if (!parsed.success) {
     const first = parsed.error.issues[0]

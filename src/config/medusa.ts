@@ -1,7 +1,7 @@
 import type { InputConfigWithArrayModules } from "@medusajs/framework/types"
 import type { Env } from "./env"
 import { backendUrl, dataDir } from "./env"
-import { resolveSecrets } from "./secrets"
+import { resolveSecrets, storedVapidKeys } from "./secrets"
 import { createHash } from "node:crypto"
 import path from "node:path"
 
@@ -65,8 +65,6 @@ export function infrastructureModules(env: Env): ModuleEntry[] {
 /**
  * Medusa modules whose providers Emporium chooses. Search on PostgreSQL is also Medusa's
  * default; it is stated here so the choice is visible and the plugins can swap it.
- * Notifications keep Medusa's "feed" channel (the dashboard's notification bell) and add
- * an "email" channel served by the dev mailbox until a real e-mail provider is set.
  */
 export function emporiumCoreModules(env: Env, cwd = process.cwd()): ModuleEntry[] {
   return [
@@ -106,25 +104,67 @@ export function emporiumCoreModules(env: Env, cwd = process.cwd()): ModuleEntry[
         ],
       },
     },
-    {
+  ]
+}
+
+/**
+ * Notifications: the notifications plugin (templates, subscribers, mailbox) and Medusa's
+ * Notification Module with one provider per channel. E-mail goes over SMTP with SMTP_URL, else
+ * SendGrid with SENDGRID_API_KEY, else to the dev mailbox (nothing leaves the machine; the admin's
+ * Mailbox page shows it). SMS likewise with TWILIO_*; web push always, with VAPID keys from the
+ * environment or generated once. Medusa's "feed" channel (the dashboard's bell) stays.
+ */
+export function notifications(env: Env, cwd = process.cwd()): { plugin: PluginEntry; notificationModule: ModuleEntry } {
+  const { notificationsConfig } = require("@emporium/medusa-notifications/config")
+  const dir = dataDir(env, cwd)
+  const secrets = resolveSecrets(env, dir)
+  const vapid = env.VAPID_PUBLIC_KEY && env.VAPID_PRIVATE_KEY ? { publicKey: env.VAPID_PUBLIC_KEY, privateKey: env.VAPID_PRIVATE_KEY } : storedVapidKeys(dir)
+  const storeName = env.EMPORIUM_STORE_NAME ?? "Emporium"
+  const from = env.EMAIL_FROM ?? `${storeName} <no-reply@localhost>`
+  const configured = notificationsConfig({
+    plugin: {
+      // Derived, so unsubscribe links stay valid as long as the cookie secret does.
+      secret: createHash("sha256").update(`emporium-notifications:${secrets.cookieSecret}`).digest("base64url"),
+      branding: { storeName, supportEmail: env.ADMIN_EMAIL },
+      storefrontUrl: env.STOREFRONT_URL ?? "http://localhost:8000",
+      backendUrl: backendUrl(env),
+      merchantEmails: env.NOTIFICATIONS_MERCHANT_EMAILS?.split(",").map((e) => e.trim()),
+      abandonedCart: { idleHours: env.EMPORIUM_ABANDONED_CART_HOURS },
+    },
+    email: env.SMTP_URL
+      ? { smtp: { url: env.SMTP_URL, from } }
+      : env.SENDGRID_API_KEY
+        ? { sendgrid: { apiKey: env.SENDGRID_API_KEY, from } }
+        : undefined,
+    sms:
+      env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN && env.TWILIO_FROM
+        ? {
+            accountSid: env.TWILIO_ACCOUNT_SID,
+            authToken: env.TWILIO_AUTH_TOKEN,
+            ...(env.TWILIO_FROM.startsWith("MG") ? { messagingServiceSid: env.TWILIO_FROM } : { from: env.TWILIO_FROM }),
+            ...(env.TWILIO_API_BASE_URL ? { apiBaseUrl: env.TWILIO_API_BASE_URL } : {}),
+          }
+        : undefined,
+    push: {
+      vapidPublicKey: vapid.publicKey,
+      vapidPrivateKey: vapid.privateKey,
+      subject: env.VAPID_SUBJECT ?? `mailto:${env.ADMIN_EMAIL ?? "admin@localhost"}`,
+      ...(env.WEB_PUSH_EXTRA_CA ? { ca: env.WEB_PUSH_EXTRA_CA } : {}),
+    },
+    mailbox: { directory: path.join(dir, "mailbox") },
+  })
+  return {
+    plugin: configured.plugin,
+    notificationModule: {
       resolve: "@medusajs/medusa/notification",
       options: {
         providers: [
-          {
-            resolve: "@medusajs/medusa/notification-local",
-            id: "local",
-            options: { name: "Local Notification Provider", channels: ["feed"] },
-          },
-          {
-            // Dev mailbox: e-mails are written to the log instead of being sent.
-            resolve: "@medusajs/medusa/notification-local",
-            id: "dev-mailbox",
-            options: { name: "Dev mailbox", channels: ["email"] },
-          },
+          { resolve: "@medusajs/medusa/notification-local", id: "local", options: { name: "Local Notification Provider", channels: ["feed"] } },
+          ...configured.providers,
         ],
       },
     },
-  ]
+  }
 }
 
 /**
@@ -245,9 +285,10 @@ export function paymentModule(stripe: ReturnType<typeof stripePayments>): Module
 export function buildMedusaConfig(env: Env, cwd = process.cwd()): InputConfigWithArrayModules {
   const secrets = resolveSecrets(env, dataDir(env, cwd))
   const stripe = env.EMPORIUM_VANILLA ? null : stripePayments(env)
+  const notifying = env.EMPORIUM_VANILLA ? null : notifications(env, cwd)
   const modules = [
     ...infrastructureModules(env),
-    ...(env.EMPORIUM_VANILLA ? [] : [...emporiumCoreModules(env, cwd), paymentModule(stripe), ...emporiumModules(env)]),
+    ...(notifying ? [...emporiumCoreModules(env, cwd), notifying.notificationModule, paymentModule(stripe), ...emporiumModules(env)] : []),
   ]
   return {
     projectConfig: {
@@ -272,7 +313,7 @@ export function buildMedusaConfig(env: Env, cwd = process.cwd()): InputConfigWit
       backendUrl: env.MEDUSA_BACKEND_URL,
     },
     modules,
-    plugins: stripe ? [stripe.plugin] : [],
+    plugins: [...(notifying ? [notifying.plugin] : []), ...(stripe ? [stripe.plugin] : [])],
   }
 }
 

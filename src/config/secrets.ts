@@ -33,3 +33,22 @@ export function resolveSecrets(env: Env, dir: string): Secrets {
     cookieSecret: env.COOKIE_SECRET ?? storedSecret(dir, "cookieSecret"),
   }
 }
+
+/**
+ * A VAPID key pair for Web Push, generated once into the data directory like the secrets above:
+ * browsers' push subscriptions are bound to the public key, so it must survive restarts.
+ */
+export function storedVapidKeys(dir: string): { publicKey: string; privateKey: string } {
+  const stored = readStoredSecrets(dir)
+  if (!stored.vapidPublicKey || !stored.vapidPrivateKey) {
+    const { publicKey, privateKey } = crypto.generateKeyPairSync("ec", { namedCurve: "prime256v1" })
+    const jwkPublic = publicKey.export({ format: "jwk" })
+    const jwkPrivate = privateKey.export({ format: "jwk" })
+    // Uncompressed point 0x04 || X || Y, URL-safe base64: the form browsers and web-push expect.
+    stored.vapidPublicKey = Buffer.concat([Buffer.from([4]), Buffer.from(jwkPublic.x!, "base64url"), Buffer.from(jwkPublic.y!, "base64url")]).toString("base64url")
+    stored.vapidPrivateKey = jwkPrivate.d!
+    fs.mkdirSync(dir, { recursive: true })
+    fs.writeFileSync(path.join(dir, "secrets.json"), JSON.stringify(stored, null, 2), { mode: 0o600 })
+  }
+  return { publicKey: stored.vapidPublicKey, privateKey: stored.vapidPrivateKey }
+}

@@ -90,16 +90,38 @@ describe("medusa config", () => {
     expect(config.projectConfig?.redisUrl).toBe("redis://127.0.0.1:6379")
   })
 
-  it("keeps the dashboard's feed notifications and adds an e-mail dev mailbox; vanilla is Medusa's defaults", () => {
-    const channels = (vars: Record<string, string>) => {
-      const modules = defineConfig(buildMedusaConfig(readEnv(vars), tmp())).modules as Record<
-        string,
-        { options?: { providers?: { id: string; options?: { channels?: string[] } }[] } }
-      >
-      return (modules.notification.options?.providers ?? []).flatMap((p) => p.options?.channels ?? [])
+  it("routes each notification channel to one provider: the dev mailbox by default, SMTP, SendGrid or the SMS API when configured; vanilla is Medusa's defaults", () => {
+    type Providers = { id: string; options?: { channels?: string[] } }[]
+    const build = (vars: Record<string, string>) => defineConfig(buildMedusaConfig(readEnv(vars), tmp()))
+    const routes = (vars: Record<string, string>) => {
+      const modules = build(vars).modules as Record<string, { options?: { providers?: Providers } }>
+      const providers = modules.notification.options?.providers ?? []
+      return Object.fromEntries(providers.flatMap((p) => (p.options?.channels ?? []).map((c) => [c, p.id])))
     }
-    expect(channels({}).sort()).toEqual(["email", "feed"])
-    expect(channels({ EMPORIUM_VANILLA: "true" })).toEqual(["feed"])
+    expect(routes({})).toEqual({ feed: "local", email: "mailbox", sms: "mailbox", push: "web-push" })
+    expect(routes({ SMTP_URL: "smtp://u:p@mail.test:587" }).email).toBe("smtp")
+    expect(routes({ SENDGRID_API_KEY: "SG.abc.def", EMAIL_FROM: "Shop <shop@acme.test>" }).email).toBe("sendgrid")
+    expect(routes({ TWILIO_ACCOUNT_SID: "AC0123456789", TWILIO_AUTH_TOKEN: "token-123", TWILIO_FROM: "+15005550006" }).sms).toBe("sms-http")
+    expect(routes({ EMPORIUM_VANILLA: "true" })).toEqual({ feed: "local" })
+    expect(build({}).plugins?.map((p) => (typeof p === "string" ? p : p.resolve))).toContain("@emporium/medusa-notifications")
+    expect(build({ EMPORIUM_VANILLA: "true" }).plugins?.map((p) => (typeof p === "string" ? p : p.resolve))).not.toContain("@emporium/medusa-notifications")
+    expect(() => readEnv({ SENDGRID_API_KEY: "SG.abc.def" })).toThrow(/EMAIL_FROM is required with SENDGRID_API_KEY/)
+    expect(() => readEnv({ TWILIO_ACCOUNT_SID: "AC0123456789" })).toThrow(/TWILIO_AUTH_TOKEN and TWILIO_FROM are required/)
+    expect(() => readEnv({ SMTP_URL: "http://mail.test" })).toThrow(/SMTP_URL must be a URL starting with smtp:\/\//)
+  })
+
+  it("generates the Web Push VAPID key pair once and keeps it, unless the environment gives one", () => {
+    const dir = tmp()
+    const pushKey = (vars: Record<string, string>) => {
+      const plugin = defineConfig(buildMedusaConfig(readEnv(vars), dir)).plugins?.find((p) => typeof p !== "string" && p.resolve === "@emporium/medusa-notifications")
+      return (plugin as { options: { push?: { vapidPublicKey: string } } }).options.push?.vapidPublicKey
+    }
+    const generated = pushKey({})
+    expect(Buffer.from(generated!, "base64url")).toHaveLength(65)
+    expect(pushKey({})).toBe(generated)
+    const given = "B" + "A".repeat(86)
+    expect(pushKey({ VAPID_PUBLIC_KEY: given, VAPID_PRIVATE_KEY: "C".repeat(43) })).toBe(given)
+    expect(() => readEnv({ VAPID_PUBLIC_KEY: given })).toThrow(/go together/)
   })
 
   it("gives the stock ledger the low-stock threshold (5 by default) and runs the checkout holds module; vanilla has neither", () => {

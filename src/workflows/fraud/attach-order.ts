@@ -11,7 +11,15 @@ export async function attachOrderToAssessment(container: MedusaContainer, cartId
   if (assessment?.decision === "review") {
     await container.resolve(Modules.EVENT_BUS).emit({
       name: ORDER_FLAGGED_EVENT,
-      data: { id: assessment.id, order_id: orderId, score: assessment.score },
+      // The score and the rules' short reasons travel with the event so a notification needs no
+      // second read of this module (the notifications plugin mails them to the merchant).
+      data: {
+        id: assessment.id,
+        order_id: orderId,
+        score: assessment.score,
+        decision: assessment.decision,
+        reasons: ((assessment.reasons ?? []) as unknown as { reason?: string }[]).map((r) => r.reason).filter(Boolean),
+      },
     })
   }
 }
