@@ -320,6 +320,52 @@ describe("npm start with no configuration, then the admin dashboard in Chromium"
     }
   })
 
+  it("mailbox: a new customer's welcome mail lands in the dev mailbox, on disk and on the admin's Mailbox page, rendered; templates preview in German", async () => {
+    // The second start's server when that test passed (left running for the recommendations test).
+    const engine = secondStart ?? (await startEngine(env))
+    try {
+      const key = engine.output().match(/Publishable key (pk_\w+)/)?.[1]
+      const sdk = new Medusa({ baseUrl: `http://localhost:${port}`, publishableKey: key })
+      const email = `mailbox-${Date.now()}@shopper.test`
+      const token = await sdk.auth.register("customer", "emailpass", { email, password: "mailbox-pw-1" })
+      await sdk.store.customer.create({ email, first_name: "Mira" }, {}, { authorization: `Bearer ${token}` })
+
+      // Nothing leaves the machine: the dev mailbox keeps an .eml file under the data directory.
+      const mailboxDir = path.join(env.EMPORIUM_DATA_DIR!, "mailbox")
+      let eml = ""
+      for (let i = 0; i < 80 && !eml; i++) {
+        const days = fs.existsSync(mailboxDir) ? fs.readdirSync(mailboxDir) : []
+        const files = days.flatMap((d) => fs.readdirSync(path.join(mailboxDir, d)).map((f) => path.join(mailboxDir, d, f)))
+        eml = files.map((f) => fs.readFileSync(f, "utf8")).find((text) => text.includes(email)) ?? ""
+        if (!eml) await new Promise((r) => setTimeout(r, 250))
+      }
+      expect(eml).toMatch(/^Subject: .*Emporium/m)
+
+      const page = await (await launch()).newPage()
+      await logIn(page)
+      await page.goto(`http://localhost:${port}/app/mailbox?q=${encodeURIComponent(email)}`)
+      await expect(page.getByText("Dev mailbox").first().waitFor({ timeout: 60_000 })).resolves.toBeUndefined()
+      const row = page.getByRole("row").filter({ hasText: email })
+      await row.first().waitFor({ timeout: 30_000 })
+      await expect(row.first().innerText()).resolves.toMatch(/welcome/i)
+      await row.first().click()
+      await page.waitForURL(/\/app\/mailbox\/nmsg_/, { timeout: 30_000 })
+      // The rendered mail, in a sandboxed frame: the greeting by first name.
+      const frame = page.frameLocator("iframe[sandbox]")
+      await expect(frame.getByText(/Mira/).first().waitFor({ timeout: 30_000 })).resolves.toBeUndefined()
+      await page.screenshot({ path: path.join(os.tmpdir(), "emporium-admin-mailbox.png") })
+
+      await page.goto(`http://localhost:${port}/app/mailbox/templates`)
+      await page.getByRole("button", { name: /order-placed/ }).first().click()
+      await page.getByRole("combobox", { name: "Language" }).click()
+      await page.getByRole("option", { name: "de", exact: true }).click()
+      await expect(page.getByText(/Ihre Bestellung/).first().waitFor({ timeout: 30_000 })).resolves.toBeUndefined()
+      await page.close()
+    } finally {
+      if (!secondStart) await stopEngine(engine)
+    }
+  })
+
   it("recommendations: the merchant rebuilds the models with live progress, then pins and excludes on a product page; the store API follows", async () => {
     // The second start's server when that test passed; otherwise a start of our own (data reused).
     const engine = secondStart ?? (await startEngine(env))

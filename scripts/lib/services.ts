@@ -11,7 +11,6 @@ const LABELS: Record<string, string> = {
   "@medusajs/medusa/caching-redis": "store read cache: in memory in front of Redis (Medusa Caching Module)",
   "@medusajs/medusa/locking-postgres": "locking: PostgreSQL advisory locks",
   "@medusajs/medusa/search-postgres": "search: PostgreSQL (Medusa Search Module)",
-  "@medusajs/medusa/notification-local": "notifications: dashboard feed, and a dev mailbox for e-mail (written to the log)",
 }
 
 function providers(entry: Entry): Entry[] {
@@ -33,6 +32,14 @@ export function describeServices(env: Env, database: string): string[] {
   if (!env.REDIS_URL) {
     lines.push("event bus, workflow engine, cache: in-memory (set REDIS_URL for Redis)")
   }
+  if (!env.EMPORIUM_VANILLA) lines.push(describeNotifications(env))
   lines.push("payments: Medusa system provider (pp_system_default)")
   return lines
+}
+
+/** Where each notification channel goes, as src/config/medusa.ts `notifications()` decides it. */
+function describeNotifications(env: Env): string {
+  const email = env.SMTP_URL ? "SMTP" : env.SENDGRID_API_KEY ? "SendGrid" : "dev mailbox (admin → Mailbox; set SMTP_URL to send)"
+  const sms = env.TWILIO_ACCOUNT_SID ? "SMS API" : "dev mailbox"
+  return `notifications: e-mail → ${email}, SMS → ${sms}, web push (VAPID)`
 }
