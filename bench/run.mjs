@@ -33,7 +33,7 @@ const USAGE = `Usage: npm run bench -- [options]
                       product-detail, product-categories, regions, browse-while-ordering,
                       add-to-cart, cart-complete, shipping-quotes; opt-in, run only when named:
                       flash-sale, analytics-reports, analytics-ingest, analytics-checkout,
-                      recommendations, fraud-checkout, stripe-checkout, search)
+                      recommendations, fraud-checkout, stripe-checkout, search, notifications)
   --duration N        seconds per load scenario (default 15)
   --connections N     autocannon connections (default 10)
   --rounds N          run the scenarios N times, report medians (default 2)

@@ -113,11 +113,12 @@ function ensureChromium(env) {
 }
 
 /**
- * HTTP spec files spend much of their time waiting (migrations, app boot, Postgres), so two run
- * side by side on two cores; each has its own database and Redis key prefix. Other kinds: one.
+ * HTTP spec files spend much of their time waiting (migrations, app boot, Postgres), and package
+ * specs waiting on npm and a child app, so two run side by side on two cores; each has its own
+ * database, temporary folder, ports and Redis key prefix. Other kinds: one.
  */
 function workersFor(kind) {
-  return kind === "integration:http" ? Math.max(1, Math.min(2, os.cpus().length)) : 1
+  return kind === "integration:http" || kind === "package" ? Math.max(1, Math.min(2, os.cpus().length)) : 1
 }
 
 function runJest(kind, env) {

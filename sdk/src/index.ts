@@ -3,7 +3,10 @@ import type {
   AnalyticsEvent,
   InteractionEvent,
   ListQuery,
+  NotificationPreferences,
+  NotificationPreferencesUpdate,
   OrderStatusView,
+  PushSubscriptionInput,
   ProductSearchQuery,
   ProductSearchResponse,
   SearchSuggestions,
@@ -69,6 +72,23 @@ export class EmporiumStore {
     forMe: (query: ListQuery & { anonymous_id?: string } = {}) => this.get<RecommendationList<"personalized">>("/store/recommendations/me", query),
     /** Product views, wishlist adds and reviews. */
     record: (events: InteractionEvent[]) => this.send<{ accepted: number }>("POST", "/store/recommendations/events", { events }),
+  }
+
+  readonly notifications = {
+    /** What the logged-in customer agreed to receive. */
+    preferences: () => this.get<{ notification_preferences: NotificationPreferences }>("/store/customers/me/notification-preferences"),
+    /** Changes them: marketing e-mail, SMS (needs `phone` in E.164), push, language. */
+    updatePreferences: (changes: NotificationPreferencesUpdate) =>
+      this.send<{ notification_preferences: NotificationPreferences }>("POST", "/store/customers/me/notification-preferences", changes),
+    /** The VAPID key to pass to `pushManager.subscribe({ applicationServerKey })`. */
+    pushKey: () => this.get<{ vapid_public_key: string }>("/store/notifications/push-key"),
+    /** Registers the browser's `PushSubscription.toJSON()` for the logged-in customer. */
+    subscribePush: (subscription: PushSubscriptionInput) =>
+      this.send<{ push_subscription: { id: string; endpoint: string } }>("POST", "/store/customers/me/push-subscriptions", subscription),
+    unsubscribePush: (endpoint: string) => this.send<{ endpoint: string; deleted: true }>("DELETE", "/store/customers/me/push-subscriptions", { endpoint }),
+    /** "E-mail me when it's back": for a variant out of stock; a guest gives `email`. */
+    backInStock: (input: { variant_id: string; email?: string; locale?: "en" | "de" | "fr" }) =>
+      this.send<{ back_in_stock_request: { id: string; variant_id: string; email: string } }>("POST", "/store/notifications/back-in-stock", input),
   }
 
   readonly search = {

@@ -157,3 +157,19 @@ export type SearchSuggestions = {
   products: { id: string; title: string; handle: string; thumbnail: string | null }[]
   categories: SearchFacetValue[]
 }
+
+/** `GET|POST /store/customers/me/notification-preferences`. Transactional mail needs no consent. */
+export type NotificationPreferences = {
+  email: string
+  marketing_email: boolean
+  sms: boolean
+  phone: string | null
+  push: boolean
+  locale: "en" | "de" | "fr" | null
+  unsubscribed_at: string | null
+}
+
+export type NotificationPreferencesUpdate = Partial<Pick<NotificationPreferences, "marketing_email" | "sms" | "phone" | "push" | "locale">>
+
+/** The browser's `PushSubscription.toJSON()`. */
+export type PushSubscriptionInput = { endpoint: string; expirationTime?: number | null; keys: { p256dh: string; auth: string } }

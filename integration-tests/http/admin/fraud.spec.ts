@@ -230,7 +230,7 @@ medusaIntegrationTestRunner({
           }),
         ])
         await eventually(() => events.some((e) => e.name === "fraud.order.flagged"))
-        expect(events).toContainEqual({ name: "fraud.order.flagged", data: { id: review.id, order_id: flagged.order.id, score: 50 } })
+        expect(events).toContainEqual({ name: "fraud.order.flagged", data: { id: review.id, order_id: flagged.order.id, score: 50, decision: "review", reasons: expect.arrayContaining([expect.any(String)]) } })
 
         const ordersBefore = await orderCount()
         const reservedBefore = await reserved()

@@ -121,6 +121,30 @@ medusaIntegrationTestRunner({
       ])
     })
 
+    it("mails each refund once with its amount, and a cancellation", async () => {
+      const paymentOf = async (orderId: string) =>
+        (await ok<any>(api.get(`/admin/orders/${orderId}?fields=payment_collections.payments.id`, f.admin.headers))).order.payment_collections[0].payments[0].id
+      const buyer = { email: `refunded-${uniqueSuffix()}@shopper.test` }
+      const order = await placeOrder(api, f, buyer, [{ variantId: f.product.variants[0].id, quantity: 2 }])
+      const paymentId = await paymentOf(order.id)
+      await ok(api.post(`/admin/payments/${paymentId}/capture`, {}, f.admin.headers))
+      await ok(api.post(`/admin/payments/${paymentId}/refund`, { amount: 5 }, f.admin.headers))
+      const firstRefund = await smtp.waitUntil((m) => m.to.includes(buyer.email) && m.text.includes("€5.00"))
+      await ok(api.post(`/admin/payments/${paymentId}/refund`, { amount: 7.5 }, f.admin.headers))
+      const secondRefund = await smtp.waitUntil((m) => m.to.includes(buyer.email) && m.text.includes("€7.50"))
+      expect([firstRefund?.subject, secondRefund?.subject].every((subject) => /refund/i.test(subject ?? ""))).toBe(true)
+      // The confirmation and one mail per refund: the second refund's event did not repeat the first.
+      await new Promise((r) => setTimeout(r, 500))
+      expect(smtp.mails.filter((m) => m.to.includes(buyer.email))).toHaveLength(3)
+
+      const canceledBuyer = { email: `canceled-${uniqueSuffix()}@shopper.test` }
+      const canceled = await placeOrder(api, f, canceledBuyer, [{ variantId: f.product.variants[0].id, quantity: 1 }])
+      await ok(api.post(`/admin/orders/${canceled.id}/cancel`, {}, f.admin.headers))
+      const cancellation = await smtp.waitUntil((m) => m.to.includes(canceledBuyer.email) && /cancel/i.test(m.subject))
+      expect(cancellation?.text).toContain("Linen shirt")
+      expect(cancellation?.subject).toContain(String(canceled.display_id))
+    })
+
     it("a redelivered order.placed event sends nothing twice, even when both deliveries arrive together", async () => {
       const buyer = { email: `twice-${uniqueSuffix()}@shopper.test` }
       const order = await placeOrder(api, f, buyer, [{ variantId: f.product.variants[0].id, quantity: 1 }])
@@ -200,6 +224,15 @@ medusaIntegrationTestRunner({
       expect(resent.message).toMatchObject({ status: "sent", resent_from_id: failed.id, template: "order-placed" })
       const copies = await smtp.waitFor(buyer.email, 2)
       expect(copies.map((m) => m.subject)).toEqual([copies[0].subject, copies[0].subject])
+
+      // Resending a failed message replaces its scheduled retry: one copy arrives, not two.
+      const second = { email: `flaky-again-${uniqueSuffix()}@shopper.test` }
+      smtp.refuseOnce(second.email)
+      await placeOrder(api, f, second, [{ variantId: f.product.variants[0].id, quantity: 1 }])
+      const [failedAgain] = await messagesFor(`status=failed&q=${encodeURIComponent(second.email)}`)
+      await ok(api.post(`/admin/mailbox/${failedAgain.id}/resend`, {}, f.admin.headers))
+      expect(await retryDueMessages(getContainer(), new Date(Date.now() + 2 * 60_000))).toEqual({ retried: 0, sent: 0 })
+      expect(await smtp.waitFor(second.email)).toHaveLength(1)
     })
 
     it("reminds exactly the abandoned carts once, only with marketing consent, and honours one-click unsubscribe", async () => {

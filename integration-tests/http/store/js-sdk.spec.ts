@@ -110,5 +110,29 @@ medusaIntegrationTestRunner({
       const bad = await emporium.search.products({ sort: "price_asc" }).catch((e: FetchError) => e.status)
       expect(bad).toBe(400)
     })
+
+    it("changes the customer's notification preferences, registers a push subscription and asks for back-in-stock mail", async () => {
+      const shopper = await signUp(api, f.storefront.publishableKey, "Noa")
+      const sdk = storefront()
+      await sdk.auth.login("customer", "emailpass", { email: shopper.email, password: shopper.password })
+      const emporium = new EmporiumStore(sdk)
+
+      expect((await emporium.notifications.preferences()).notification_preferences).toMatchObject({ marketing_email: false, push: false })
+      const { notification_preferences } = await emporium.notifications.updatePreferences({ marketing_email: true, push: true, locale: "fr" })
+      expect(notification_preferences).toMatchObject({ email: shopper.email, marketing_email: true, push: true, locale: "fr" })
+      const refused = await emporium.notifications.updatePreferences({ sms: true }).catch((e: FetchError) => [e.status, e.message])
+      expect(refused).toEqual([400, "SMS needs a phone number: send phone with sms: true."])
+
+      const { vapid_public_key } = await emporium.notifications.pushKey()
+      expect(Buffer.from(vapid_public_key, "base64url")).toHaveLength(65)
+      const endpoint = `https://push.example.test/send/${uniqueSuffix()}`
+      const keys = { p256dh: Buffer.concat([Buffer.from([4]), Buffer.alloc(64, 7)]).toString("base64url"), auth: Buffer.alloc(16, 3).toString("base64url") }
+      expect((await emporium.notifications.subscribePush({ endpoint, keys })).push_subscription.endpoint).toBe(endpoint)
+      expect(await emporium.notifications.unsubscribePush(endpoint)).toEqual({ endpoint, deleted: true })
+
+      // In stock: nothing to wait for.
+      const inStock = await emporium.notifications.backInStock({ variant_id: f.product.variants[0].id }).catch((e: FetchError) => e.status)
+      expect(inStock).toBe(400)
+    })
   },
 })

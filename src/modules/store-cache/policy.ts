@@ -111,6 +111,8 @@ const UNRELATED_EVENT_PREFIXES = [
   // Parcels, tracking and fraud verdicts: nothing the catalogue shows.
   "transport.",
   "fraud.",
+  // The notifications plugin's messages, preferences, push subscriptions, back-in-stock requests.
+  "notificationCenter.",
 ]
 
 /**

@@ -68,7 +68,7 @@ describe("store read cache policy", () => {
     for (const name of ["product.updated", "pricing.price.created", "inventory.inventory-item.updated", "region.updated", "product-category.deleted", "sales-channel.updated", "some-plugin.thing.updated"]) {
       expect([name, invalidationScope(name)]).toEqual([name, "catalog"])
     }
-    for (const name of ["cart.updated", "cart.line-item.created", "order.placed", "customer.created", "payment.payment-collection.updated", "auth.password_reset", "stock_ledger.stock-movement.created", "inventory.low_stock", "transport.tracking.updated", "transport.shipment.exception", "fraud.assessment.created", "fraud.order.flagged", "fraud.order.rejected"]) {
+    for (const name of ["cart.updated", "cart.line-item.created", "order.placed", "customer.created", "payment.payment-collection.updated", "auth.password_reset", "stock_ledger.stock-movement.created", "inventory.low_stock", "transport.tracking.updated", "transport.shipment.exception", "fraud.assessment.created", "fraud.order.flagged", "fraud.order.rejected", "notificationCenter.notification-message.created"]) {
       expect([name, invalidationScope(name)]).toEqual([name, null])
     }
   })
