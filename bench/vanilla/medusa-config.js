@@ -23,6 +23,16 @@ const { readEnv } = require(path.join(compiled, "env.js"))
 const { buildMedusaConfig } = require(path.join(compiled, "medusa.js"))
 
 const config = buildMedusaConfig(readEnv(), __dirname)
+// Emporium's own providers inside Medusa's modules (e.g. the exclusive PostgreSQL locking
+// provider, resolved as ./src/… from the repository root) are not plain Medusa and do not
+// resolve from this folder: vanilla keeps Medusa's providers only, the first one as default.
+for (const mod of config.modules) {
+  const providers = mod.options && mod.options.providers
+  if (!Array.isArray(providers)) continue
+  const medusaOwn = providers.filter((p) => !String(p.resolve).startsWith("./"))
+  if (medusaOwn.length && !medusaOwn.some((p) => p.is_default)) medusaOwn[0] = { ...medusaOwn[0], is_default: true }
+  mod.options.providers = medusaOwn
+}
 // The stripe-checkout scenario: vanilla pays with Medusa's official Stripe provider (same
 // provider id, pp_stripe_stripe, as Emporium's plugin), its API calls sent to the bench's Stripe
 // fake by stripe-at-fake.cjs.
