@@ -151,7 +151,7 @@ export function notifications(env: Env, cwd = process.cwd()): { plugin: PluginEn
       subject: env.VAPID_SUBJECT ?? `mailto:${env.ADMIN_EMAIL ?? "admin@localhost"}`,
       ...(env.WEB_PUSH_EXTRA_CA ? { ca: env.WEB_PUSH_EXTRA_CA } : {}),
     },
-    mailbox: { directory: path.join(dir, "mailbox") },
+    mailbox: { directory: path.join(dir, "mailbox"), from },
   })
   return {
     plugin: configured.plugin,
