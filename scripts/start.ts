@@ -183,7 +183,8 @@ async function main() {
   const seeding = facts.products === 0
   if (seeding) {
     say("seeding the demo store (first run)…")
-    await runMedusa(["exec", "./src/scripts/seed" + (DEV_MODE ? ".ts" : ".js")], appDir, childEnv)
+    // EMPORIUM_SEEDING: the seed process leaves the search index alone (src/search/product.ts).
+    await runMedusa(["exec", "./src/scripts/seed" + (DEV_MODE ? ".ts" : ".js")], appDir, { ...childEnv, EMPORIUM_SEEDING: "true" })
   }
 
   let adminPassword: string | undefined = env.ADMIN_PASSWORD
