@@ -1,5 +1,5 @@
 import type { Env } from "../../src/config/env"
-import { emporiumCoreModules, infrastructureModules } from "../../src/config/medusa"
+import { emporiumCoreModules, infrastructureModules, notifications } from "../../src/config/medusa"
 
 type Entry = { resolve: string; options?: Record<string, unknown> }
 
@@ -37,9 +37,17 @@ export function describeServices(env: Env, database: string): string[] {
   return lines
 }
 
-/** Where each notification channel goes, as src/config/medusa.ts `notifications()` decides it. */
+const NOTIFICATION_PROVIDER_LABELS: Record<string, string> = {
+  smtp: "SMTP",
+  sendgrid: "SendGrid",
+  "sms-http": "SMS API",
+  "web-push": "web push (VAPID)",
+}
+
+/** Where each notification channel goes, read off the plugin options the configuration builds. */
 function describeNotifications(env: Env): string {
-  const email = env.SMTP_URL ? "SMTP" : env.SENDGRID_API_KEY ? "SendGrid" : "dev mailbox (admin → Mailbox; set SMTP_URL to send)"
-  const sms = env.TWILIO_ACCOUNT_SID ? "SMS API" : "dev mailbox"
-  return `notifications: e-mail → ${email}, SMS → ${sms}, web push (VAPID)`
+  const { channels } = notifications(env).plugin.options as { channels: Record<"email" | "sms" | "push", string | null> }
+  const label = (provider: string | null, mailboxHint = "") =>
+    provider === "mailbox" ? `dev mailbox${mailboxHint}` : (NOTIFICATION_PROVIDER_LABELS[provider ?? ""] ?? "none")
+  return `notifications: e-mail → ${label(channels.email, " (admin → Mailbox; set SMTP_URL to send)")}, SMS → ${label(channels.sms)}, ${label(channels.push)}`
 }

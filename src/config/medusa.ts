@@ -114,10 +114,13 @@ export function emporiumCoreModules(env: Env, cwd = process.cwd()): ModuleEntry[
  * Mailbox page shows it). SMS likewise with TWILIO_*; web push always, with VAPID keys from the
  * environment or generated once. Medusa's "feed" channel (the dashboard's bell) stays.
  */
-export function notifications(env: Env, cwd = process.cwd()): { plugin: PluginEntry; notificationModule: ModuleEntry } {
+export function notifications(
+  env: Env,
+  cwd = process.cwd(),
+  secrets = resolveSecrets(env, dataDir(env, cwd))
+): { plugin: PluginEntry; notificationModule: ModuleEntry } {
   const { notificationsConfig } = require("@emporium/medusa-notifications/config")
   const dir = dataDir(env, cwd)
-  const secrets = resolveSecrets(env, dir)
   const vapid = env.VAPID_PUBLIC_KEY && env.VAPID_PRIVATE_KEY ? { publicKey: env.VAPID_PUBLIC_KEY, privateKey: env.VAPID_PRIVATE_KEY } : storedVapidKeys(dir)
   const storeName = env.EMPORIUM_STORE_NAME ?? "Emporium"
   const from = env.EMAIL_FROM ?? `${storeName} <no-reply@localhost>`
@@ -285,7 +288,7 @@ export function paymentModule(stripe: ReturnType<typeof stripePayments>): Module
 export function buildMedusaConfig(env: Env, cwd = process.cwd()): InputConfigWithArrayModules {
   const secrets = resolveSecrets(env, dataDir(env, cwd))
   const stripe = env.EMPORIUM_VANILLA ? null : stripePayments(env)
-  const notifying = env.EMPORIUM_VANILLA ? null : notifications(env, cwd)
+  const notifying = env.EMPORIUM_VANILLA ? null : notifications(env, cwd, secrets)
   const modules = [
     ...infrastructureModules(env),
     ...(notifying ? [...emporiumCoreModules(env, cwd), notifying.notificationModule, paymentModule(stripe), ...emporiumModules(env)] : []),

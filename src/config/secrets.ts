@@ -10,12 +10,10 @@ export type Secrets = { jwtSecret: string; cookieSecret: string }
  * later start, so sessions survive restarts and no guessable literal ever signs a token.
  */
 export function storedSecret(dir: string, name: string): string {
-  const file = path.join(dir, "secrets.json")
   const stored = readStoredSecrets(dir)
   if (!stored[name]) {
     stored[name] = crypto.randomBytes(24).toString("base64url")
-    fs.mkdirSync(dir, { recursive: true })
-    fs.writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 })
+    writeStoredSecrets(dir, stored)
   }
   return stored[name]
 }
@@ -24,6 +22,12 @@ export function storedSecret(dir: string, name: string): string {
 export function readStoredSecrets(dir: string): Record<string, string> {
   const file = path.join(dir, "secrets.json")
   return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : {}
+}
+
+/** Replaces `<data dir>/secrets.json` (mode 0600: readable by this user only). */
+function writeStoredSecrets(dir: string, stored: Record<string, string>): void {
+  fs.mkdirSync(dir, { recursive: true })
+  fs.writeFileSync(path.join(dir, "secrets.json"), JSON.stringify(stored, null, 2), { mode: 0o600 })
 }
 
 /** JWT and cookie secrets: from the environment when given, otherwise stored ones. */
@@ -47,8 +51,7 @@ export function storedVapidKeys(dir: string): { publicKey: string; privateKey: s
     // Uncompressed point 0x04 || X || Y, URL-safe base64: the form browsers and web-push expect.
     stored.vapidPublicKey = Buffer.concat([Buffer.from([4]), Buffer.from(jwkPublic.x!, "base64url"), Buffer.from(jwkPublic.y!, "base64url")]).toString("base64url")
     stored.vapidPrivateKey = jwkPrivate.d!
-    fs.mkdirSync(dir, { recursive: true })
-    fs.writeFileSync(path.join(dir, "secrets.json"), JSON.stringify(stored, null, 2), { mode: 0o600 })
+    writeStoredSecrets(dir, stored)
   }
   return { publicKey: stored.vapidPublicKey, privateKey: stored.vapidPrivateKey }
 }

@@ -1,8 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, getVariantAvailability } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { BackInStockRecord } from "../modules/notification-center/service"
 import { notificationCenter } from "./center"
 import { notify } from "./dispatch"
+import { sellableVariantIds } from "./sellable"
 
 /** Open requests looked at per stock change; more wait for the next change. */
 const BATCH = 200
@@ -32,19 +33,14 @@ export async function answerBackInStockRequests(container: MedusaContainer): Pro
     filters: { id: variantIds },
   })
   const variants = new Map((data as Variant[]).map((v) => [v.id, v]))
-  const sellable = new Set<string>()
-  const byChannel = new Map<string, string[]>()
+  const byChannel = new Map<string | null, Variant[]>()
   for (const request of open) {
     const variant = variants.get(request.variant_id)
-    if (!variant) continue
-    if (!variant.manage_inventory || variant.allow_backorder) sellable.add(`${request.variant_id}|${request.sales_channel_id}`)
-    else if (request.sales_channel_id) byChannel.set(request.sales_channel_id, [...(byChannel.get(request.sales_channel_id) ?? []), request.variant_id])
+    if (variant) byChannel.set(request.sales_channel_id, [...(byChannel.get(request.sales_channel_id) ?? []), variant])
   }
-  for (const [channel, ids] of byChannel) {
-    const availability = await getVariantAvailability(query, { variant_ids: [...new Set(ids)], sales_channel_id: channel })
-    for (const [variantId, { availability: count }] of Object.entries(availability)) {
-      if ((count ?? 0) > 0) sellable.add(`${variantId}|${channel}`)
-    }
+  const sellable = new Set<string>()
+  for (const [channel, inChannel] of byChannel) {
+    for (const id of await sellableVariantIds(query, inChannel, channel)) sellable.add(`${id}|${channel}`)
   }
 
   const { storefrontUrl } = center.settings()

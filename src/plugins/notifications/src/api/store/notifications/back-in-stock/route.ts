@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, MedusaError, Modules, getVariantAvailability } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { notificationCenter } from "../../../../lib/center"
+import { sellableVariantIds, type StockedVariant } from "../../../../lib/sellable"
 import type { StoreCreateBackInStockRequestType } from "../../validators"
 
 type KeyedRequest = AuthenticatedMedusaRequest & { publishable_key_context?: { sales_channel_ids?: string[] } }
@@ -32,8 +33,7 @@ export async function POST(req: KeyedRequest, res: MedusaResponse) {
   if (!variant || variant.product?.status !== "published" || !channel) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Variant ${body.variant_id} is not sold in this store.`)
   }
-  const availability = await getVariantAvailability(query, { variant_ids: [variant.id], sales_channel_id: channel })
-  if (!variant.manage_inventory || variant.allow_backorder || (availability[variant.id]?.availability ?? 0) > 0) {
+  if ((await sellableVariantIds(query, [variant as StockedVariant], channel)).has(variant.id)) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This variant is in stock: it can be bought now.")
   }
   const { request, created } = await notificationCenter(req.scope).requestBackInStock({
