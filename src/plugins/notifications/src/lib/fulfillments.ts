@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import type { OrderRef } from "../templates/data"
+import type { OrderRef, TemplateData } from "../templates/data"
+import { notify } from "./dispatch"
 
 export type FulfillmentForMail = {
   id: string
@@ -58,4 +59,35 @@ export async function loadFulfillmentForMail(container: MedusaContainer, fulfill
       locale: order.locale ?? null,
     },
   }
+}
+
+/**
+ * A customer's mail about one parcel (shipped, delivered): the order's address and language, once
+ * per fulfillment and template, opening the carrier's tracking page from a push. The merchant's
+ * "don't notify the customer" (`no_notification` on Medusa's event) is respected.
+ */
+export async function mailFulfillment<N extends "shipment-shipped" | "shipment-delivered">(
+  container: MedusaContainer,
+  event: { name: string; data: { id: string; no_notification?: boolean } },
+  template: N,
+  shipment: (fulfillment: FulfillmentForMail) => TemplateData[N]["shipment"],
+  alsoOn: ("sms" | "push")[]
+): Promise<void> {
+  if (event.data.no_notification) return
+  const fulfillment = await loadFulfillmentForMail(container, event.data.id)
+  if (!fulfillment) return
+  const { order } = fulfillment
+  await notify(container, {
+    template,
+    data: {
+      order: { id: order.id, display_id: order.display_id, email: order.email, currency_code: order.currency_code },
+      shipment: shipment(fulfillment),
+    } as TemplateData[N],
+    recipient: { email: order.email, customer_id: order.customer_id, locale: order.locale },
+    trigger: event.name,
+    occurrence: fulfillment.id,
+    resource: { type: "order", id: order.id },
+    alsoOn,
+    url: fulfillment.tracking_url ?? undefined,
+  })
 }
