@@ -62,9 +62,13 @@ export default class FraudModuleService extends MedusaService({ FraudRuleSet, Fr
     return this.scoring_
   }
 
-  /** The rule set in force: the highest version, version 1 being the defaults. */
-  async currentRuleSet(): Promise<VersionedRuleSet> {
-    if (this.ruleSet_ && Date.now() - this.ruleSet_.at < 5000) return this.ruleSet_.value
+  /**
+   * The rule set in force: the highest version, version 1 being the defaults. Checkouts may read
+   * a copy up to 5 s old; `fresh` reads the database, for the admin, whose list of versions must
+   * agree with it (another process may have saved, or installed the defaults, since).
+   */
+  async currentRuleSet({ fresh = false }: { fresh?: boolean } = {}): Promise<VersionedRuleSet> {
+    if (!fresh && this.ruleSet_ && Date.now() - this.ruleSet_.at < 5000) return this.ruleSet_.value
     const [latest] = await this.listFraudRuleSets({}, { order: { version: "DESC" }, take: 1 })
     const value = latest ? toRuleSet(latest) : await this.installDefaults_()
     this.ruleSet_ = { value, at: Date.now() }
@@ -90,8 +94,7 @@ export default class FraudModuleService extends MedusaService({ FraudRuleSet, Fr
     const problems = ruleSetProblems(ruleSet)
     if (problems.length) throw new MedusaError(MedusaError.Types.INVALID_DATA, problems.join(" "))
     // Number from the database, not this process's cache: another process may have saved since.
-    this.ruleSet_ = null
-    const current = await this.currentRuleSet()
+    const current = await this.currentRuleSet({ fresh: true })
     const [saved] = await this.createFraudRuleSets([
       {
         version: current.version + 1,

@@ -99,6 +99,18 @@ moduleIntegrationTestRunner<FraudModuleService>({
         expect((await service.listFraudRuleSets({}, { order: { version: "ASC" } })).map((row) => row.version)).toEqual([1, 2, 3])
         expect((await service.currentRuleSet()).version).toBe(3)
       })
+
+      it("a fresh read sees what another process saved; a checkout may go on with its copy for up to 5 s", async () => {
+        expect((await service.currentRuleSet()).version).toBe(1)
+        // Another process saving: a row written without going through this instance's cache.
+        await service.createFraudRuleSets([
+          { version: 2, review_threshold: 45, reject_threshold: DEFAULT_RULE_SET.reject_threshold, rules: DEFAULT_RULE_SET.rules as unknown as Record<string, unknown>, created_by: "user_elsewhere" },
+        ])
+        expect((await service.currentRuleSet()).version).toBe(1)
+        expect(await service.currentRuleSet({ fresh: true })).toMatchObject({ version: 2, review_threshold: 45, created_by: "user_elsewhere" })
+        // And a save numbers itself after it, not after the stale copy.
+        expect((await service.saveRuleSet(DEFAULT_RULE_SET, "user_1")).version).toBe(3)
+      })
     })
 
     describe("assessCheckout", () => {

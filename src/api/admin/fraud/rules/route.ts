@@ -25,7 +25,7 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminSaveFraudRulesTy
 
 async function rulesDocument(scope: MedusaContainer) {
   const fraud = scope.resolve<FraudModuleService>(FRAUD_MODULE)
-  const current = await fraud.currentRuleSet()
+  const current = await fraud.currentRuleSet({ fresh: true })
   const versions = await fraud.listFraudRuleSets(
     {},
     { select: ["version", "created_by", "created_at"], order: { version: "DESC" }, take: VERSIONS_LISTED }
