@@ -37,6 +37,8 @@ const SERVER_DIR = path.join(ROOT, ".medusa", "server")
 const BUILD_STAMP = path.join(SERVER_DIR, ".emporium-build")
 const MEDUSA_CLI = require.resolve("@medusajs/cli/cli.js")
 const DEV_MODE = process.argv.includes("--dev")
+/** `npm run build`: the plugins and the app, when stale, then exit (no database, no server). */
+const BUILD_ONLY = process.argv.includes("--build-only")
 
 let embedded: EmbeddedHandle | undefined
 /** Medusa processes this script started and has not seen exit (a build, migrations, the servers). */
@@ -132,6 +134,13 @@ async function main() {
   const env = readEnv()
   const dir = dataDir(env, ROOT)
   fs.mkdirSync(dir, { recursive: true })
+
+  if (BUILD_ONLY) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    if (!env.EMPORIUM_VANILLA) require("./lib/build-plugins").buildPluginsIfStale(say)
+    await buildIfStale({ ...process.env, NODE_ENV: "production", MEDUSA_DISABLE_TELEMETRY: "true", EMPORIUM_DATA_DIR: dir })
+    return
+  }
 
   await assertPortFree(env.PORT)
 

@@ -113,12 +113,41 @@ function ensureChromium(env) {
 }
 
 /**
- * HTTP spec files spend much of their time waiting (migrations, app boot, Postgres), and package
- * specs waiting on npm and a child app, so two run side by side on two cores; each has its own
- * database, temporary folder, ports and Redis key prefix. Other kinds: one.
+ * HTTP spec files spend much of their time waiting (migrations, app boot, Postgres), package
+ * specs waiting on npm and a child app, and browser specs waiting on `npm start` and Chromium, so
+ * two run side by side on two cores; each has its own database (or embedded PostgreSQL and data
+ * directory), temporary folder, ports and Redis key prefix. Other kinds: one.
  */
+const SIDE_BY_SIDE = new Set(["integration:http", "package", "browser"])
 function workersFor(kind) {
-  return kind === "integration:http" || kind === "package" ? Math.max(1, Math.min(2, os.cpus().length)) : 1
+  return SIDE_BY_SIDE.has(kind) ? Math.max(1, Math.min(2, os.cpus().length)) : 1
+}
+
+/**
+ * The browser specs each run `npm start`, which builds the app into the one `.medusa/server` when
+ * its sources changed. Built here first (as `npm run build` does), so two starting side by side
+ * find it current instead of both writing it at once.
+ */
+function buildAppForBrowserSpecs(env) {
+  say("building the app for the browser specs (npm run build: skipped when current)…")
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "emporium-build-"))
+  const result = spawnSync(process.execPath, [path.join(ROOT, "scripts", "start.js"), "--build-only"], {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: { ...env, EMPORIUM_DATA_DIR: dataDir },
+  })
+  fs.rmSync(dataDir, { recursive: true, force: true })
+  if (result.status !== 0) throw new Error("npm run build failed before the browser specs")
+}
+
+/**
+ * The apps booted inside jest log at "warn": jest captures every console line with a stack trace,
+ * and the ~20,000 "Processing … which has N subscribers" lines of the HTTP kind cost it about a
+ * tenth of its time (fraud spec: 78 s at info, 71 s at warn). Errors and warnings still show;
+ * LOG_LEVEL=info (or any level) set by the caller wins.
+ */
+function appLogLevel(kind, env) {
+  return kind.startsWith("integration:") && !env.LOG_LEVEL ? { LOG_LEVEL: "warn" } : {}
 }
 
 function runJest(kind, env) {
@@ -138,7 +167,7 @@ function runJest(kind, env) {
     const child = spawn(process.execPath, args, {
       cwd: ROOT,
       stdio: "inherit",
-      env: { ...env, TEST_TYPE: kind, NODE_OPTIONS: "--experimental-vm-modules" },
+      env: { ...env, ...appLogLevel(kind, env), TEST_TYPE: kind, NODE_OPTIONS: "--experimental-vm-modules" },
     })
     child.on("exit", (code) => {
       let counts = { passed: 0, failed: 0, skipped: 0 }
@@ -182,6 +211,7 @@ async function main() {
   const results = []
   for (const kind of KINDS) {
     say(`── ${kind} tests ──`)
+    if (kind === "browser") buildAppForBrowserSpecs(env)
     results.push(await runJest(kind, env))
   }
   if (embedded) await embedded.stop()
