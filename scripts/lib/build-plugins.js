@@ -30,18 +30,42 @@ function pluginDirs() {
 
 function buildPluginsIfStale(say = console.log) {
   const cli = require.resolve("@medusajs/cli/cli.js", { paths: [ROOT] })
-  for (const dir of pluginDirs()) {
+  const stale = pluginDirs().filter((dir) => {
     const stamp = path.join(dir, ".medusa", "server", ".emporium-built")
     const built = fs.existsSync(stamp) ? fs.statSync(stamp).mtimeMs : 0
     const sources = Math.max(newestMtime(path.join(dir, "src")), fs.statSync(path.join(dir, "package.json")).mtimeMs)
-    if (built >= sources) continue
-    say(`building plugin ${path.basename(dir)} (medusa plugin:build)…`)
-    const result = spawnSync(process.execPath, [cli, "plugin:build"], { cwd: dir, stdio: ["ignore", "inherit", "inherit"], env: process.env })
-    if (result.status !== 0 || !fs.existsSync(path.join(dir, ".medusa", "server", "src"))) {
-      throw new Error(`medusa plugin:build failed in ${path.relative(ROOT, dir)}`)
+    return built < sources
+  })
+  if (!stale.length) return
+  say(`building plugin${stale.length > 1 ? "s" : ""} ${stale.map((d) => path.basename(d)).join(", ")} (medusa plugin:build, side by side)…`)
+  // Side by side: each build waits on tsc and vite in turns, so two cores finish three in about
+  // the time of two. Callers are synchronous (start, test), hence the helper process.
+  const result = spawnSync(process.execPath, [__filename, "--build", cli, ...stale], { stdio: ["ignore", "inherit", "inherit"], env: process.env })
+  if (result.status !== 0) throw new Error("medusa plugin:build failed (its output is above)")
+  for (const dir of stale) {
+    if (!fs.existsSync(path.join(dir, ".medusa", "server", "src"))) {
+      throw new Error(`medusa plugin:build left no build in ${path.relative(ROOT, dir)}`)
     }
-    fs.writeFileSync(stamp, new Date().toISOString())
+    fs.writeFileSync(path.join(dir, ".medusa", "server", ".emporium-built"), new Date().toISOString())
   }
 }
+
+/** The helper process: runs `medusa plugin:build` in each folder at once; exit 1 if any failed. */
+function buildSideBySide(cli, dirs) {
+  const { spawn } = require("child_process")
+  const builds = dirs.map(
+    (dir) =>
+      new Promise((resolve) => {
+        const child = spawn(process.execPath, [cli, "plugin:build"], { cwd: dir, stdio: ["ignore", "inherit", "inherit"], env: process.env })
+        child.on("exit", (code) => {
+          if (code !== 0) console.error(`medusa plugin:build failed in ${path.relative(ROOT, dir)} (exit ${code})`)
+          resolve(code === 0)
+        })
+      })
+  )
+  Promise.all(builds).then((ok) => process.exit(ok.every(Boolean) ? 0 : 1))
+}
+
+if (require.main === module && process.argv[2] === "--build") buildSideBySide(process.argv[3], process.argv.slice(4))
 
 module.exports = { buildPluginsIfStale, pluginDirs }
