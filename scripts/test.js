@@ -150,6 +150,15 @@ function appLogLevel(kind, env) {
   return kind.startsWith("integration:") && !env.LOG_LEVEL ? { LOG_LEVEL: "warn" } : {}
 }
 
+/**
+ * The apps booted inside jest keep their data (dev mailbox, private files, generated secrets) in a
+ * folder of this run, removed at its end, not in the checkout's `.data/` that `npm start` uses.
+ */
+const TEST_DATA_DIR = path.join(os.tmpdir(), `emporium-test-data-${process.pid}`)
+function appDataDir(kind, env) {
+  return kind.startsWith("integration:") && !env.EMPORIUM_DATA_DIR ? { EMPORIUM_DATA_DIR: TEST_DATA_DIR } : {}
+}
+
 function runJest(kind, env) {
   return new Promise((resolve) => {
     const args = [
@@ -167,7 +176,7 @@ function runJest(kind, env) {
     const child = spawn(process.execPath, args, {
       cwd: ROOT,
       stdio: "inherit",
-      env: { ...env, ...appLogLevel(kind, env), TEST_TYPE: kind, NODE_OPTIONS: "--experimental-vm-modules" },
+      env: { ...env, ...appLogLevel(kind, env), ...appDataDir(kind, env), TEST_TYPE: kind, NODE_OPTIONS: "--experimental-vm-modules" },
     })
     child.on("exit", (code) => {
       let counts = { passed: 0, failed: 0, skipped: 0 }
@@ -215,6 +224,7 @@ async function main() {
     results.push(await runJest(kind, env))
   }
   if (embedded) await embedded.stop()
+  fs.rmSync(TEST_DATA_DIR, { recursive: true, force: true })
 
   const total = results.reduce(
     (acc, r) => ({ passed: acc.passed + r.passed, failed: acc.failed + r.failed, skipped: acc.skipped + r.skipped }),
