@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "child_process"
+import crypto from "crypto"
 import fs from "fs"
 import net from "net"
 import os from "os"
@@ -117,7 +118,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
  * Spec files run side by side, so one installs while the others wait for its `.complete` mark.
  */
 async function medusaBaseInstall(dependencies: Record<string, string>): Promise<string> {
-  const key = require("crypto").createHash("sha256").update(JSON.stringify(dependencies)).digest("hex").slice(0, 12)
+  const key = crypto.createHash("sha256").update(JSON.stringify(dependencies)).digest("hex").slice(0, 12)
   const dir = path.join(os.tmpdir(), `emporium-medusa-base-${key}`)
   const complete = path.join(dir, ".complete")
   const lock = `${dir}.lock`
