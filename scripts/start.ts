@@ -112,6 +112,18 @@ async function buildIfStale(env: NodeJS.ProcessEnv): Promise<string> {
   return fingerprint
 }
 
+/**
+ * The plugins, then (outside dev mode) the app, each when stale; returns the app build's
+ * fingerprint ("dev" in dev mode). The app loads its plugins (notifications always; Stripe,
+ * Meilisearch when configured) from their builds, as it would from npm, and its admin bundle
+ * takes in their admin pages.
+ */
+async function buildStale(env: Env, buildEnv: NodeJS.ProcessEnv): Promise<string> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  if (!env.EMPORIUM_VANILLA) require("./lib/build-plugins").buildPluginsIfStale(say)
+  return DEV_MODE ? "dev" : buildIfStale(buildEnv)
+}
+
 function banner(env: Env, info: { adminEmail: string; adminPassword?: string; key: string | null; services: string[] }) {
   const url = backendUrl(env)
   const lines = [
@@ -136,9 +148,7 @@ async function main() {
   fs.mkdirSync(dir, { recursive: true })
 
   if (BUILD_ONLY) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    if (!env.EMPORIUM_VANILLA) require("./lib/build-plugins").buildPluginsIfStale(say)
-    await buildIfStale({ ...process.env, NODE_ENV: "production", MEDUSA_DISABLE_TELEMETRY: "true", EMPORIUM_DATA_DIR: dir })
+    await buildStale(env, { ...process.env, NODE_ENV: "production", MEDUSA_DISABLE_TELEMETRY: "true", EMPORIUM_DATA_DIR: dir })
     return
   }
 
@@ -169,11 +179,7 @@ async function main() {
   }
 
   const appDir = DEV_MODE ? ROOT : SERVER_DIR
-  // The app loads its plugins (notifications always; Stripe, Meilisearch when configured) from
-  // their builds, as it would from npm; the app's admin bundle takes in their admin pages.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  if (!env.EMPORIUM_VANILLA) require("./lib/build-plugins").buildPluginsIfStale(say)
-  const build = DEV_MODE ? "dev" : await buildIfStale(childEnv)
+  const build = await buildStale(env, childEnv)
 
   const state = readState(dir)
   const key = databaseKey(plan.url)

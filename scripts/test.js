@@ -130,33 +130,31 @@ function workersFor(kind) {
  */
 function buildAppForBrowserSpecs(env) {
   say("building the app for the browser specs (npm run build: skipped when current)…")
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "emporium-build-"))
+  // The build loads the configuration, which stores generated secrets in the data folder.
   const result = spawnSync(process.execPath, [path.join(ROOT, "scripts", "start.js"), "--build-only"], {
     cwd: ROOT,
     stdio: "inherit",
-    env: { ...env, EMPORIUM_DATA_DIR: dataDir },
+    env: { ...env, EMPORIUM_DATA_DIR: TEST_DATA_DIR },
   })
-  fs.rmSync(dataDir, { recursive: true, force: true })
   if (result.status !== 0) throw new Error("npm run build failed before the browser specs")
 }
 
-/**
- * The apps booted inside jest log at "warn": jest captures every console line with a stack trace,
- * and the ~20,000 "Processing … which has N subscribers" lines of the HTTP kind cost it about a
- * tenth of its time (fraud spec: 78 s at info, 71 s at warn). Errors and warnings still show;
- * LOG_LEVEL=info (or any level) set by the caller wins.
- */
-function appLogLevel(kind, env) {
-  return kind.startsWith("integration:") && !env.LOG_LEVEL ? { LOG_LEVEL: "warn" } : {}
-}
+/** This run's data folder (removed at its end), never the checkout's `.data/` that `npm start` uses. */
+const TEST_DATA_DIR = path.join(os.tmpdir(), `emporium-test-data-${process.pid}`)
 
 /**
- * The apps booted inside jest keep their data (dev mailbox, private files, generated secrets) in a
- * folder of this run, removed at its end, not in the checkout's `.data/` that `npm start` uses.
+ * What the apps booted inside jest (the integration kinds) get unless the caller set it:
+ * - LOG_LEVEL "warn": jest captures every console line with a stack trace, and the ~20,000
+ *   "Processing … which has N subscribers" lines of the HTTP kind cost it about a tenth of its
+ *   time (fraud spec: 78 s at info, 71 s at warn). Errors and warnings still show.
+ * - EMPORIUM_DATA_DIR: their dev mailbox, private files and generated secrets go to this run's folder.
  */
-const TEST_DATA_DIR = path.join(os.tmpdir(), `emporium-test-data-${process.pid}`)
-function appDataDir(kind, env) {
-  return kind.startsWith("integration:") && !env.EMPORIUM_DATA_DIR ? { EMPORIUM_DATA_DIR: TEST_DATA_DIR } : {}
+function appEnv(kind, env) {
+  if (!kind.startsWith("integration:")) return {}
+  return {
+    ...(env.LOG_LEVEL ? {} : { LOG_LEVEL: "warn" }),
+    ...(env.EMPORIUM_DATA_DIR ? {} : { EMPORIUM_DATA_DIR: TEST_DATA_DIR }),
+  }
 }
 
 function runJest(kind, env) {
@@ -176,7 +174,7 @@ function runJest(kind, env) {
     const child = spawn(process.execPath, args, {
       cwd: ROOT,
       stdio: "inherit",
-      env: { ...env, ...appLogLevel(kind, env), ...appDataDir(kind, env), TEST_TYPE: kind, NODE_OPTIONS: "--experimental-vm-modules" },
+      env: { ...env, ...appEnv(kind, env), TEST_TYPE: kind, NODE_OPTIONS: "--experimental-vm-modules" },
     })
     child.on("exit", (code) => {
       let counts = { passed: 0, failed: 0, skipped: 0 }

@@ -3,7 +3,7 @@
  * (`.medusa/server`), as it would from npm. This builds each one whose sources are newer than
  * its build, so a fresh clone's `npm start` and `npm test` never load a missing or stale plugin.
  */
-const { spawnSync } = require("child_process")
+const { spawn, spawnSync } = require("child_process")
 const fs = require("fs")
 const path = require("path")
 
@@ -28,11 +28,13 @@ function pluginDirs() {
     .map((e) => path.join(PLUGINS_DIR, e.name))
 }
 
+/** Written after a plugin's build; its mtime against the sources' says whether the build is stale. */
+const stampOf = (dir) => path.join(dir, ".medusa", "server", ".emporium-built")
+
 function buildPluginsIfStale(say = console.log) {
   const cli = require.resolve("@medusajs/cli/cli.js", { paths: [ROOT] })
   const stale = pluginDirs().filter((dir) => {
-    const stamp = path.join(dir, ".medusa", "server", ".emporium-built")
-    const built = fs.existsSync(stamp) ? fs.statSync(stamp).mtimeMs : 0
+    const built = fs.existsSync(stampOf(dir)) ? fs.statSync(stampOf(dir)).mtimeMs : 0
     const sources = Math.max(newestMtime(path.join(dir, "src")), fs.statSync(path.join(dir, "package.json")).mtimeMs)
     return built < sources
   })
@@ -46,13 +48,12 @@ function buildPluginsIfStale(say = console.log) {
     if (!fs.existsSync(path.join(dir, ".medusa", "server", "src"))) {
       throw new Error(`medusa plugin:build left no build in ${path.relative(ROOT, dir)}`)
     }
-    fs.writeFileSync(path.join(dir, ".medusa", "server", ".emporium-built"), new Date().toISOString())
+    fs.writeFileSync(stampOf(dir), new Date().toISOString())
   }
 }
 
 /** The helper process: runs `medusa plugin:build` in each folder at once; exit 1 if any failed. */
 function buildSideBySide(cli, dirs) {
-  const { spawn } = require("child_process")
   const builds = dirs.map(
     (dir) =>
       new Promise((resolve) => {
